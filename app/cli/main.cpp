@@ -1,0 +1,17 @@
+// photodesk-cli: PhotoDesk's command line. Links only photodesk_core (no widgets).
+#include "app/cli/Commands.h"
+
+#include <QCoreApplication>
+#include <QTextStream>
+
+#include <cstdio>
+
+int main(int argc, char** argv)
+{
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(QStringLiteral("photodesk"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(PHOTODESK_VERSION));
+    QTextStream out(stdout);
+    QTextStream err(stderr);
+    return pd::cli::run(app.arguments().mid(1), out, err);
+}

@@ -1,0 +1,112 @@
+#include "core/auth/AuthService.h"
+
+#include "core/audit/AuditLog.h"
+#include "core/auth/PasswordHasher.h"
+#include "core/store/Repositories.h"
+#include "core/store/Store.h"
+#include "core/store/StoreError.h"
+#include "core/store/Transaction.h"
+#include "core/util/Time.h"
+
+#include <QJsonDocument>
+#include <QJsonObject>
+
+namespace pd {
+
+namespace {
+void audit(const Database& db, const Session& actor, const QString& action, const QString& objectId, const QJsonObject& after)
+{
+    AuditEvent e;
+    e.actorId = actor.userId;
+    e.actor = actor.username;
+    e.action = action;
+    e.objectType = QStringLiteral("user");
+    e.objectId = objectId;
+    e.after = QString::fromUtf8(QJsonDocument(after).toJson(QJsonDocument::Compact));
+    AuditLog(db).append(e);
+}
+} // namespace
+
+AuthService::AuthService(std::shared_ptr<const Store> store, int iterations)
+    : m_store(std::move(store)), m_iterations(iterations > 0 ? iterations : PasswordHasher::kDefaultIterations)
+{
+}
+
+Session AuthService::systemSession()
+{
+    return Session{0, QStringLiteral("system"), QStringLiteral("PhotoDesk"), Role::Administrator};
+}
+
+Result<Session> AuthService::login(const QString& username, const QString& password) const
+{
+    const Database& db = m_store->db();
+    const Error badCredentials{QStringLiteral("bad-credentials"), QStringLiteral("unknown user or wrong password")};
+    try {
+        const UserRepository users(db);
+        // The slow hash runs before the transaction so that logins never hold the write lock.
+        const auto user = users.findByUsername(username.trimmed());
+        const auto record = user ? users.passwordOf(user->id) : std::nullopt;
+        const bool passwordOk = record && PasswordHasher::verify(password, *record);
+        if (!user)
+            return badCredentials;
+        const QDateTime now = utcNow();
+        const Session session{user->id, user->username, user->displayName, user->role};
+
+        Transaction tx(db);
+        if (user->disabled) {
+            audit(db, session, QStringLiteral("login.refused"), QString::number(user->id), {{QStringLiteral("why"), QStringLiteral("disabled")}});
+            tx.commit();
+            return Error{QStringLiteral("disabled"), QStringLiteral("account %1 is disabled").arg(user->username)};
+        }
+        if (user->lockedUntil.isValid() && user->lockedUntil > now) {
+            audit(db, session, QStringLiteral("login.refused"), QString::number(user->id), {{QStringLiteral("why"), QStringLiteral("locked")}});
+            tx.commit();
+            return Error{QStringLiteral("locked"), QStringLiteral("account %1 is locked until %2").arg(user->username, toDbTime(user->lockedUntil))};
+        }
+        if (!passwordOk) {
+            const int failures = user->failedLogins + 1;
+            const QDateTime lockedUntil = failures >= kMaxFailures ? now.addSecs(kLockMinutes * 60) : QDateTime();
+            users.recordFailedLogin(user->id, lockedUntil.isValid() ? 0 : failures, lockedUntil);
+            audit(db, session, QStringLiteral("login.failed"), QString::number(user->id),
+                  {{QStringLiteral("failures"), failures}, {QStringLiteral("locked"), lockedUntil.isValid()}});
+            tx.commit();
+            return badCredentials;
+        }
+        users.recordSuccessfulLogin(user->id);
+        audit(db, session, QStringLiteral("login"), QString::number(user->id), {{QStringLiteral("role"), toString(user->role)}});
+        tx.commit();
+        return session;
+    } catch (const StoreError& e) {
+        return Error{e.code(), e.message()};
+    }
+}
+
+Result<Id> AuthService::createUser(const Session& actor, const QString& username, const QString& displayName, Role role,
+                                   const QString& password, bool mustChangePassword) const
+{
+    if (actor.role != Role::Administrator)
+        return Error{QStringLiteral("forbidden"), QStringLiteral("only administrators create accounts")};
+    if (username.trimmed().isEmpty() || password.size() < 8)
+        return Error{QStringLiteral("invalid-account"), QStringLiteral("a user name and a password of at least 8 characters are needed")};
+    const PasswordRecord record = PasswordHasher::hash(password, m_iterations);
+    const Database& db = m_store->db();
+    try {
+        Transaction tx(db);
+        User u;
+        u.username = username.trimmed();
+        u.displayName = displayName;
+        u.role = role;
+        u.mustChangePassword = mustChangePassword;
+        const Id id = UserRepository(db).insert(u, record);
+        audit(db, actor, QStringLiteral("account.create"), QString::number(id),
+              {{QStringLiteral("username"), u.username}, {QStringLiteral("role"), toString(role)}});
+        tx.commit();
+        return id;
+    } catch (const StoreError& e) {
+        if (e.code() == QLatin1String("store-constraint"))
+            return Error{QStringLiteral("invalid-account"), QStringLiteral("user name %1 is taken").arg(username)};
+        return Error{e.code(), e.message()};
+    }
+}
+
+} // namespace pd

@@ -1,0 +1,55 @@
+#pragma once
+
+#include "core/domain/Types.h"
+#include "core/util/Result.h"
+
+#include <QDateTime>
+#include <QString>
+#include <QStringList>
+
+#include <functional>
+#include <memory>
+
+namespace pd {
+
+class Store;
+class ReasonCatalog;
+class SmsComposer;
+
+struct DecisionRequest {
+    Id attemptId = 0;
+    Verdict verdict = Verdict::Approve;
+    QStringList reasons; // rule ids; at least one for a rejection, none for an approval
+    QString note;
+};
+
+// Decides an attempt. Everything a decision causes is written in ONE transaction: the
+// decision row, the attempt's new state, the audit event and the outbox messages (SMS to the
+// student, callback to the platform). Either all of it commits or none of it does.
+class DecisionService {
+public:
+    DecisionService(std::shared_ptr<const Store> store, const ReasonCatalog& catalog, const SmsComposer& sms);
+
+    // Gives the new decision's id, or an error with code: forbidden, invalid-reasons,
+    // not-found, already-decided, claimed-by-other, store-*.
+    Result<Id> decide(const Session& who, const DecisionRequest& request) const;
+
+    // Test hook: called between the steps of the transaction with the step's name
+    // ("decision", "attempt", "audit", "outbox-sms", "outbox-platform", "commit"); throwing
+    // from it simulates a failure at that point.
+    void setFaultInjector(std::function<void(const QString& step)> injector) { m_faults = std::move(injector); }
+
+    // The time stamped on decisions; the demo seeder back-dates its history with it.
+    void setClock(std::function<QDateTime()> clock) { m_clock = std::move(clock); }
+
+private:
+    void step(const QString& name) const;
+
+    std::shared_ptr<const Store> m_store;
+    const ReasonCatalog& m_catalog;
+    const SmsComposer& m_sms;
+    std::function<void(const QString&)> m_faults;
+    std::function<QDateTime()> m_clock;
+};
+
+} // namespace pd

@@ -1,0 +1,5 @@
+target_sources(photodesk_core PRIVATE
+  ${CMAKE_CURRENT_LIST_DIR}/ReasonCatalog.h ${CMAKE_CURRENT_LIST_DIR}/ReasonCatalog.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/ReviewQueue.h ${CMAKE_CURRENT_LIST_DIR}/ReviewQueue.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/SubmissionLoader.h ${CMAKE_CURRENT_LIST_DIR}/SubmissionLoader.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/DecisionService.h ${CMAKE_CURRENT_LIST_DIR}/DecisionService.cpp)

@@ -1,0 +1,36 @@
+#pragma once
+
+#include <QSqlDatabase>
+#include <QSqlQuery>
+#include <QString>
+#include <QVariant>
+
+namespace pd {
+
+class Database;
+
+// A prepared statement that throws StoreError on failure, so callers read as straight lines
+// and an enclosing Transaction rolls back on any error.
+class Sql {
+public:
+    Sql(const Database& db, const QString& statement);
+    Sql(QSqlDatabase connection, const QString& statement);
+
+    Sql& bind(const QString& placeholder, const QVariant& value);
+    Sql& exec();
+    bool next() { return m_query.next(); }
+    QVariant value(int column) const { return m_query.value(column); }
+    QVariant value(const QString& column) const { return m_query.value(column); }
+    int numRowsAffected() const { return m_query.numRowsAffected(); }
+
+    // Runs a statement ending in "RETURNING id" and gives the id.
+    qint64 insertReturningId();
+    // Runs the statement and gives the first column of the first row (or an invalid QVariant).
+    QVariant scalar();
+
+private:
+    QSqlQuery m_query;
+    QString m_statement;
+};
+
+} // namespace pd

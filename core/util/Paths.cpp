@@ -1,0 +1,34 @@
+#include "core/util/Paths.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QFileInfo>
+
+namespace pd {
+
+QString shareDir()
+{
+    QStringList candidates;
+    const QString env = qEnvironmentVariable("PHOTODESK_SHARE_DIR");
+    if (!env.isEmpty())
+        candidates << env;
+    if (QCoreApplication::instance())
+        candidates << QCoreApplication::applicationDirPath() + QStringLiteral("/../share/photodesk");
+    candidates << QStringLiteral(PHOTODESK_BUILD_SHARE_DIR) << QStringLiteral("/usr/share/photodesk");
+    for (const QString& c : candidates) {
+        if (QFileInfo(c).isDir())
+            return QDir(c).canonicalPath();
+    }
+    return {};
+}
+
+QString shareFile(const QString& relative)
+{
+    const QString dir = shareDir();
+    if (dir.isEmpty())
+        return {};
+    const QString path = dir + QLatin1Char('/') + relative;
+    return QFileInfo::exists(path) ? path : QString();
+}
+
+} // namespace pd
