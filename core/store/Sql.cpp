@@ -16,10 +16,13 @@ QString describe(const QSqlQuery& q, const QString& statement)
 QString codeFor(const QSqlError& e)
 {
     const QString native = e.nativeErrorCode();
-    // SQLite 19 / PostgreSQL 23xxx: constraint violations; SQLite 5/6: busy/locked.
-    if (native == QLatin1String("19") || native.startsWith(QLatin1String("23")))
+    // SQLite reports extended codes (primary code in the low byte): 19 constraint, 5/6
+    // busy/locked. PostgreSQL SQLSTATEs: 23xxx constraint, 40001/40P01 serialisation/deadlock.
+    bool numeric = false;
+    const int sqlitePrimary = native.toInt(&numeric) & 0xff;
+    if ((numeric && sqlitePrimary == 19) || native.startsWith(QLatin1String("23")))
         return QStringLiteral("store-constraint");
-    if (native == QLatin1String("5") || native == QLatin1String("6") || native == QLatin1String("40001")
+    if ((numeric && (sqlitePrimary == 5 || sqlitePrimary == 6)) || native == QLatin1String("40001")
         || native == QLatin1String("40P01"))
         return QStringLiteral("store-busy");
     return QStringLiteral("store-query");
@@ -36,6 +39,12 @@ Sql::Sql(QSqlDatabase connection, const QString& statement) : m_query(connection
 
 Sql& Sql::bind(const QString& placeholder, const QVariant& value)
 {
+    // QtSql binds a null QString as SQL NULL; an empty text is meant here. A deliberate NULL is
+    // written as a null QVariant of the type (QVariant(QMetaType(...))).
+    if (value.typeId() == QMetaType::QString && !value.isNull() && value.toString().isNull()) {
+        m_query.bindValue(placeholder, QStringLiteral(""));
+        return *this;
+    }
     m_query.bindValue(placeholder, value);
     return *this;
 }

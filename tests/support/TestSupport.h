@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/domain/Types.h"
 #include "core/store/Store.h"
 
 #include <QString>
@@ -21,6 +22,17 @@ private:
     QTemporaryDir m_dir;
     std::shared_ptr<Store> m_store;
 };
+
+// A student with one pending attempt (paid `paidHoursAgo` before now) and its three photos.
+struct SampleAttempt {
+    Id studentId = 0;
+    Id attemptId = 0;
+};
+SampleAttempt addSampleAttempt(const Store& store, const QString& studentNumber, double paidHoursAgo);
+
+// An account (low PBKDF2 iteration count to keep tests quick) and its session.
+Session addUser(const std::shared_ptr<Store>& store, const QString& username, Role role,
+                const QString& password = QStringLiteral("correct horse"));
 
 // A test portrait from tests/fixtures/faces.
 QString facePath(const QString& name);

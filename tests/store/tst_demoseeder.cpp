@@ -1,0 +1,75 @@
+#include "core/auth/AuthService.h"
+#include "core/demo/DemoSeeder.h"
+#include "core/store/Repositories.h"
+#include "core/store/Sql.h"
+#include "core/store/Store.h"
+
+#include <QTemporaryDir>
+#include <QtTest>
+
+using namespace pd;
+
+class TestDemoSeeder : public QObject {
+    Q_OBJECT
+private slots:
+    void seedsACompleteDemoStore()
+    {
+        QTemporaryDir dir;
+        const QString db = dir.filePath(QStringLiteral("demo.sqlite"));
+        auto report = seedDemo(db);
+        QVERIFY2(report.ok(), report.ok() ? "" : qPrintable(report.error().message));
+        QVERIFY(report->students >= 10);
+        QVERIFY(report->attempts >= 40);
+        QVERIFY(report->pending >= 30);
+        QVERIFY(report->decisions >= 1);
+        QVERIFY(QFileInfo(dir.filePath(QStringLiteral("demo.blobs"))).isDir());
+
+        auto store = Store::open(db).value();
+        // Every attempt has a submitted photo and its student both reference photos.
+        QCOMPARE(Sql(store->db(), QStringLiteral("SELECT COUNT(*) FROM attempts a WHERE NOT EXISTS "
+                                                 "(SELECT 1 FROM photos p WHERE p.attempt_id = a.id AND p.role = 'submitted')"))
+                     .scalar().toInt(), 0);
+        for (const char* role : {"enrollment", "id_card"})
+            QCOMPARE(Sql(store->db(), QStringLiteral("SELECT COUNT(*) FROM students s WHERE NOT EXISTS "
+                                                     "(SELECT 1 FROM photos p WHERE p.student_id = s.id AND p.role = '%1')")
+                                          .arg(QLatin1String(role)))
+                         .scalar().toInt(), 0);
+        // Every blob is on disk.
+        Sql photos(store->db(), QStringLiteral("SELECT sha256 FROM photos"));
+        photos.exec();
+        while (photos.next())
+            QVERIFY(store->blobs().get(photos.value(0).toString()).ok());
+        // One account per role, and the printed passwords work.
+        QStringList roles;
+        for (const DemoAccount& a : demoAccounts()) {
+            roles << a.role;
+            QVERIFY2(AuthService(store).login(a.username, a.password).ok(), qPrintable(a.username));
+        }
+        for (const char* r : {"reviewer", "hotline", "supervisor"})
+            QVERIFY(roles.contains(QLatin1String(r)));
+
+        // The seeder never overwrites an existing store.
+        QCOMPARE(seedDemo(db).error().code, QStringLiteral("demo-exists"));
+    }
+
+    void deterministicContent()
+    {
+        QTemporaryDir dir;
+        QVERIFY(seedDemo(dir.filePath(QStringLiteral("a.sqlite"))).ok());
+        QVERIFY(seedDemo(dir.filePath(QStringLiteral("b.sqlite"))).ok());
+        auto fingerprint = [&dir](const char* name) {
+            auto store = Store::open(dir.filePath(QLatin1String(name))).value();
+            Sql q(store->db(), QStringLiteral("SELECT s.student_number, a.external_id, p.sha256 FROM attempts a "
+                                              "JOIN students s ON s.id = a.student_id JOIN photos p ON p.attempt_id = a.id ORDER BY a.external_id"));
+            q.exec();
+            QStringList rows;
+            while (q.next())
+                rows << q.value(0).toString() + q.value(1).toString() + q.value(2).toString();
+            return rows;
+        };
+        QCOMPARE(fingerprint("a.sqlite"), fingerprint("b.sqlite"));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestDemoSeeder)
+#include "tst_demoseeder.moc"
