@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QJsonObject>
 #include <QString>
 #include <QStringList>
 #include <QTextStream>
@@ -22,6 +23,6 @@ struct Registration {
 };
 
 // One compact JSON line (what most commands print).
-QString jsonLine(const class QJsonObject& o);
+QString jsonLine(const QJsonObject& o);
 
 } // namespace pd::cli
