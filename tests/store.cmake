@@ -12,3 +12,6 @@ add_unit_test(NAME tst_demoseeder SOURCES store/tst_demoseeder.cpp)
 add_executable(decision-crash-helper store/decision_crash_helper.cpp)
 target_link_libraries(decision-crash-helper PRIVATE photodesk_core)
 add_dependencies(tst_decisiontransaction decision-crash-helper)
+
+add_unit_test(NAME tst_auditchain SOURCES store/tst_auditchain.cpp)
+add_dependencies(tst_auditchain photodesk-cli)

@@ -6,7 +6,10 @@
 
 #include <QCryptographicHash>
 #include <QJsonArray>
+#include <QFile>
 #include <QJsonDocument>
+#include <QJsonObject>
+#include <QSaveFile>
 
 namespace pd {
 
@@ -94,25 +97,114 @@ int AuditLog::count() const
     return Sql(m_db, QStringLiteral("SELECT COUNT(*) FROM audit_events")).scalar().toInt();
 }
 
-AuditLog::Verification AuditLog::verify() const
+std::pair<Id, QString> AuditLog::head() const
+{
+    Sql q(m_db, QStringLiteral("SELECT id, hash FROM audit_events ORDER BY id DESC LIMIT 1"));
+    q.exec();
+    if (!q.next())
+        return {0, genesisHash()};
+    return {q.value(0).toLongLong(), q.value(1).toString()};
+}
+
+bool AuditLog::writeCheckpoint(const QString& path, QString* error) const
+{
+    const auto [lastId, hash] = head();
+    AuditCheckpoint c;
+    c.lastId = lastId;
+    c.hash = hash;
+    c.events = count();
+    c.writtenAt = utcNow();
+    return c.save(path, error);
+}
+
+AuditLog::Verification AuditLog::verify(const std::optional<AuditCheckpoint>& checkpoint) const
 {
     Verification v;
     Sql q(m_db, QStringLiteral("SELECT %1 FROM audit_events ORDER BY id").arg(kColumns));
     q.exec();
     QString expectedPrev = genesisHash();
+    Id previousId = 0;
+    bool checkpointRowSeen = false;
+    auto fail = [&v](Id id, const QString& problem) {
+        if (v.ok) {
+            v.ok = false;
+            v.firstBadEvent = id;
+            v.problem = problem;
+        }
+    };
     while (q.next()) {
         const AuditEvent e = readEvent(q);
         ++v.events;
-        if (!v.ok)
-            continue;
-        if (e.prevHash != expectedPrev) {
-            v = {false, v.events, e.id, QStringLiteral("the event before this one was deleted, inserted or reordered")};
-        } else if (hashOf(e, e.prevHash) != e.hash) {
-            v = {false, v.events, e.id, QStringLiteral("this event was edited after it was written")};
+        if (v.ok) {
+            if (e.prevHash != expectedPrev) {
+                fail(e.id, e.id != previousId + 1
+                               ? QStringLiteral("events %1 to %2 before this one are missing (deleted)").arg(previousId + 1).arg(e.id - 1)
+                               : QStringLiteral("the event before this one was deleted, inserted or moved"));
+            } else if (hashOf(e, e.prevHash) != e.hash) {
+                fail(e.id, QStringLiteral("this event was changed after it was written"));
+            }
+        }
+        if (checkpoint && e.id == checkpoint->lastId) {
+            checkpointRowSeen = true;
+            if (e.hash != checkpoint->hash)
+                fail(e.id, QStringLiteral("this event does not match the checkpoint of %1").arg(toDbTime(checkpoint->writtenAt)));
         }
         expectedPrev = e.hash;
+        previousId = e.id;
     }
+    if (checkpoint && checkpoint->lastId != 0 && !checkpointRowSeen)
+        fail(checkpoint->lastId, QStringLiteral("event %1, the head at the checkpoint of %2, is missing")
+                                     .arg(checkpoint->lastId)
+                                     .arg(toDbTime(checkpoint->writtenAt)));
     return v;
+}
+
+QByteArray AuditCheckpoint::toJson() const
+{
+    return QJsonDocument(QJsonObject{{QStringLiteral("last_id"), QString::number(lastId)},
+                                     {QStringLiteral("hash"), hash},
+                                     {QStringLiteral("events"), events},
+                                     {QStringLiteral("written_at"), toDbTime(writtenAt)}})
+        .toJson(QJsonDocument::Compact);
+}
+
+std::optional<AuditCheckpoint> AuditCheckpoint::fromJson(const QByteArray& json)
+{
+    const QJsonObject o = QJsonDocument::fromJson(json).object();
+    AuditCheckpoint c;
+    bool ok = false;
+    c.lastId = o.value(QStringLiteral("last_id")).toString().toLongLong(&ok);
+    c.hash = o.value(QStringLiteral("hash")).toString();
+    c.events = o.value(QStringLiteral("events")).toInt();
+    c.writtenAt = fromDbTime(o.value(QStringLiteral("written_at")).toString());
+    if (!ok || c.hash.size() != 64)
+        return std::nullopt;
+    return c;
+}
+
+bool AuditCheckpoint::save(const QString& path, QString* error) const
+{
+    QSaveFile f(path);
+    if (!f.open(QIODevice::WriteOnly) || f.write(toJson() + '\n') < 0 || !f.commit()) {
+        if (error)
+            *error = f.errorString();
+        return false;
+    }
+    return true;
+}
+
+std::optional<AuditCheckpoint> AuditCheckpoint::load(const QString& path, QString* error)
+{
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly)) {
+        if (error)
+            *error = f.errorString();
+        return std::nullopt;
+    }
+    auto c = fromJson(f.readAll());
+    if (!c && error)
+        *error = QStringLiteral("%1 is not a PhotoDesk audit checkpoint").arg(path);
+    return c;
 }
 
 } // namespace pd
