@@ -3,6 +3,7 @@
 #include "core/audit/AuditLog.h"
 #include "core/auth/PasswordHasher.h"
 #include "core/store/Repositories.h"
+#include "core/store/Sql.h"
 #include "core/store/Store.h"
 #include "core/store/StoreError.h"
 #include "core/store/Transaction.h"
@@ -10,6 +11,7 @@
 
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QRandomGenerator>
 
 namespace pd {
 
@@ -75,7 +77,9 @@ Result<Session> AuthService::login(const QString& username, const QString& passw
         users.recordSuccessfulLogin(user->id);
         audit(db, session, QStringLiteral("login"), QString::number(user->id), {{QStringLiteral("role"), toString(user->role)}});
         tx.commit();
-        return session;
+        Session result = session;
+        result.mustChangePassword = user->mustChangePassword;
+        return result;
     } catch (const StoreError& e) {
         return Error{e.code(), e.message()};
     }
@@ -107,6 +111,91 @@ Result<Id> AuthService::createUser(const Session& actor, const QString& username
             return Error{QStringLiteral("invalid-account"), QStringLiteral("user name %1 is taken").arg(username)};
         return Error{e.code(), e.message()};
     }
+}
+
+Status AuthService::setDisabled(const Session& actor, const QString& username, bool disabled) const
+{
+    if (actor.role != Role::Administrator)
+        return Error{QStringLiteral("forbidden"), QStringLiteral("only administrators manage accounts")};
+    const Database& db = m_store->db();
+    try {
+        Transaction tx(db);
+        const auto user = UserRepository(db).findByUsername(username);
+        if (!user)
+            return Error{QStringLiteral("not-found"), QStringLiteral("no account %1").arg(username)};
+        Sql(db, QStringLiteral("UPDATE users SET disabled = :d WHERE id = :id"))
+            .bind(QStringLiteral(":d"), disabled ? 1 : 0)
+            .bind(QStringLiteral(":id"), user->id)
+            .exec();
+        AuditEvent e;
+        e.actorId = actor.userId;
+        e.actor = actor.username;
+        e.action = disabled ? QStringLiteral("account.disable") : QStringLiteral("account.enable");
+        e.objectType = QStringLiteral("user");
+        e.objectId = QString::number(user->id);
+        e.before = QStringLiteral("{\"disabled\":%1}").arg(user->disabled ? QStringLiteral("true") : QStringLiteral("false"));
+        e.after = QStringLiteral("{\"disabled\":%1}").arg(disabled ? QStringLiteral("true") : QStringLiteral("false"));
+        AuditLog(db).append(e);
+        tx.commit();
+        return okStatus();
+    } catch (const StoreError& e) {
+        return Error{e.code(), e.message()};
+    }
+}
+
+Result<QString> AuthService::resetPassword(const Session& actor, const QString& username) const
+{
+    if (actor.role != Role::Administrator)
+        return Error{QStringLiteral("forbidden"), QStringLiteral("only administrators manage accounts")};
+    const QString password = generatePassword();
+    const PasswordRecord record = PasswordHasher::hash(password, m_iterations);
+    const Database& db = m_store->db();
+    try {
+        Transaction tx(db);
+        const UserRepository users(db);
+        const auto user = users.findByUsername(username);
+        if (!user)
+            return Error{QStringLiteral("not-found"), QStringLiteral("no account %1").arg(username)};
+        users.setPassword(user->id, record, true);
+        users.recordSuccessfulLogin(user->id); // clears a lock-out as well
+        audit(db, actor, QStringLiteral("account.reset-password"), QString::number(user->id), {{QStringLiteral("username"), username}});
+        tx.commit();
+        return password;
+    } catch (const StoreError& e) {
+        return Error{e.code(), e.message()};
+    }
+}
+
+Status AuthService::changePassword(const Session& who, const QString& oldPassword, const QString& newPassword) const
+{
+    if (newPassword.size() < 8)
+        return Error{QStringLiteral("weak-password"), QStringLiteral("the new password needs at least 8 characters")};
+    if (newPassword == oldPassword)
+        return Error{QStringLiteral("weak-password"), QStringLiteral("the new password must differ from the old one")};
+    const Database& db = m_store->db();
+    try {
+        const UserRepository users(db);
+        const auto current = users.passwordOf(who.userId);
+        if (!current || !PasswordHasher::verify(oldPassword, *current))
+            return Error{QStringLiteral("bad-credentials"), QStringLiteral("the current password is wrong")};
+        const PasswordRecord record = PasswordHasher::hash(newPassword, m_iterations);
+        Transaction tx(db);
+        users.setPassword(who.userId, record, false);
+        audit(db, who, QStringLiteral("account.change-password"), QString::number(who.userId), {});
+        tx.commit();
+        return okStatus();
+    } catch (const StoreError& e) {
+        return Error{e.code(), e.message()};
+    }
+}
+
+QString AuthService::generatePassword()
+{
+    static const QString alphabet = QStringLiteral("abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789");
+    QString result;
+    for (int i = 0; i < 12; ++i)
+        result += alphabet.at(int(QRandomGenerator::system()->bounded(alphabet.size())));
+    return result;
 }
 
 } // namespace pd

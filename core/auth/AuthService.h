@@ -26,6 +26,16 @@ public:
     Result<Id> createUser(const Session& actor, const QString& username, const QString& displayName, Role role,
                           const QString& password, bool mustChangePassword) const;
 
+    // Administrators enable or disable an account (a disabled account cannot log in).
+    Status setDisabled(const Session& actor, const QString& username, bool disabled) const;
+    // Administrators reset a password: gives a new random initial password that must be
+    // changed at the next login.
+    Result<QString> resetPassword(const Session& actor, const QString& username) const;
+    // A user changes their own password (also how a forced change is completed).
+    Status changePassword(const Session& who, const QString& oldPassword, const QString& newPassword) const;
+
+    // A random initial password (12 characters, no look-alike characters).
+    static QString generatePassword();
     static Session systemSession();
 
 private:

@@ -86,6 +86,7 @@ struct Session {
     QString username;
     QString displayName;
     Role role = Role::Reviewer;
+    bool mustChangePassword = false; // initial or reset password: the GUI asks for a new one first
 };
 
 constexpr int kReviewDeadlineHours = 48;

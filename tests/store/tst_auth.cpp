@@ -78,6 +78,42 @@ private slots:
         QCOMPARE(UserRepository(t.store()->db()).count(), 1);
     }
 
+    void resetForcesAPasswordChange()
+    {
+        test::TempStore t;
+        test::addUser(t.store(), QStringLiteral("rev"), Role::Reviewer, QStringLiteral("first-password"));
+        const AuthService auth(t.store(), 1000);
+        const Session rev = auth.login(QStringLiteral("rev"), QStringLiteral("first-password")).value();
+        QVERIFY(!rev.mustChangePassword);
+        QCOMPARE(auth.resetPassword(rev, QStringLiteral("rev")).error().code, QStringLiteral("forbidden"));
+        auto temporary = auth.resetPassword(AuthService::systemSession(), QStringLiteral("rev"));
+        QVERIFY(temporary.ok());
+        QCOMPARE(temporary->size(), 12);
+        QCOMPARE(auth.login(QStringLiteral("rev"), QStringLiteral("first-password")).error().code, QStringLiteral("bad-credentials"));
+        auto forced = auth.login(QStringLiteral("rev"), temporary.value());
+        QVERIFY(forced.ok());
+        QVERIFY(forced->mustChangePassword);
+        QCOMPARE(auth.changePassword(forced.value(), temporary.value(), QStringLiteral("short")).error().code, QStringLiteral("weak-password"));
+        QCOMPARE(auth.changePassword(forced.value(), QStringLiteral("wrong-old-pw"), QStringLiteral("a-new-password")).error().code,
+                 QStringLiteral("bad-credentials"));
+        QVERIFY(auth.changePassword(forced.value(), temporary.value(), QStringLiteral("a-new-password")).ok());
+        auto after = auth.login(QStringLiteral("rev"), QStringLiteral("a-new-password"));
+        QVERIFY(after.ok());
+        QVERIFY(!after->mustChangePassword);
+    }
+
+    void administratorsDisableAccounts()
+    {
+        test::TempStore t;
+        test::addUser(t.store(), QStringLiteral("agent"), Role::HotlineAgent, QStringLiteral("password-1"));
+        const AuthService auth(t.store(), 1000);
+        QVERIFY(auth.setDisabled(AuthService::systemSession(), QStringLiteral("agent"), true).ok());
+        QCOMPARE(auth.login(QStringLiteral("agent"), QStringLiteral("password-1")).error().code, QStringLiteral("disabled"));
+        QVERIFY(auth.setDisabled(AuthService::systemSession(), QStringLiteral("agent"), false).ok());
+        QVERIFY(auth.login(QStringLiteral("agent"), QStringLiteral("password-1")).ok());
+        QCOMPARE(auth.setDisabled(AuthService::systemSession(), QStringLiteral("nobody"), true).error().code, QStringLiteral("not-found"));
+    }
+
     void auditChainDetectsAnEditedRow()
     {
         test::TempStore t;
