@@ -15,3 +15,4 @@ add_dependencies(tst_decisiontransaction decision-crash-helper)
 
 add_unit_test(NAME tst_auditchain SOURCES store/tst_auditchain.cpp)
 add_dependencies(tst_auditchain photodesk-cli)
+add_unit_test(NAME tst_studentdirectory SOURCES store/tst_studentdirectory.cpp)

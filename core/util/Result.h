@@ -29,6 +29,7 @@ public:
     T& value() & { return std::get<T>(m_v); }
     T&& value() && { return std::get<T>(std::move(m_v)); }
     const T* operator->() const { return &std::get<T>(m_v); }
+    const T& operator*() const& { return std::get<T>(m_v); }
     const Error& error() const { return std::get<Error>(m_v); }
 
 private:
