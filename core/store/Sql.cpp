@@ -4,6 +4,7 @@
 #include "core/store/StoreError.h"
 
 #include <QSqlError>
+#include <QSqlField>
 
 namespace pd {
 
@@ -33,6 +34,11 @@ Sql::Sql(const Database& db, const QString& statement) : Sql(db.connection(), st
 
 Sql::Sql(QSqlDatabase connection, const QString& statement) : m_query(connection), m_statement(statement)
 {
+    if (connection.driverName() == QLatin1String("QPSQL")) {
+        m_inlineDriver = connection.driver();
+        m_query.setForwardOnly(true);
+        return;
+    }
     if (!m_query.prepare(statement))
         throw StoreError(codeFor(m_query.lastError()), describe(m_query, statement));
 }
@@ -41,17 +47,60 @@ Sql& Sql::bind(const QString& placeholder, const QVariant& value)
 {
     // QtSql binds a null QString as SQL NULL; an empty text is meant here. A deliberate NULL is
     // written as a null QVariant of the type (QVariant(QMetaType(...))).
-    if (value.typeId() == QMetaType::QString && !value.isNull() && value.toString().isNull()) {
-        m_query.bindValue(placeholder, QStringLiteral(""));
-        return *this;
-    }
-    m_query.bindValue(placeholder, value);
+    const QVariant v = value.typeId() == QMetaType::QString && !value.isNull() && value.toString().isNull()
+                           ? QVariant(QStringLiteral(""))
+                           : value;
+    if (m_inlineDriver)
+        m_values.insert(placeholder.startsWith(QLatin1Char(':')) ? placeholder.mid(1) : placeholder, v);
+    else
+        m_query.bindValue(placeholder, v);
     return *this;
+}
+
+QString Sql::rendered() const
+{
+    // Replaces :name placeholders outside quoted text and outside PostgreSQL's :: casts.
+    QString out;
+    out.reserve(m_statement.size() + 64);
+    const qsizetype n = m_statement.size();
+    for (qsizetype i = 0; i < n; ++i) {
+        const QChar c = m_statement.at(i);
+        if (c == QLatin1Char('\'') || c == QLatin1Char('"')) {
+            const qsizetype end = m_statement.indexOf(c, i + 1);
+            const qsizetype stop = end < 0 ? n - 1 : end;
+            out += QStringView(m_statement).mid(i, stop - i + 1);
+            i = stop;
+            continue;
+        }
+        if (c == QLatin1Char(':') && i + 1 < n && m_statement.at(i + 1) == QLatin1Char(':')) {
+            out += QStringLiteral("::");
+            ++i;
+            continue;
+        }
+        if (c == QLatin1Char(':') && i + 1 < n && (m_statement.at(i + 1).isLetter() || m_statement.at(i + 1) == QLatin1Char('_'))) {
+            qsizetype j = i + 1;
+            while (j < n && (m_statement.at(j).isLetterOrNumber() || m_statement.at(j) == QLatin1Char('_')))
+                ++j;
+            const QString name = m_statement.mid(i + 1, j - i - 1);
+            const auto it = m_values.constFind(name);
+            if (it == m_values.constEnd())
+                throw StoreError(QStringLiteral("store-query"),
+                                 QStringLiteral("no value bound for :%1 [%2]").arg(name, m_statement.simplified().left(200)));
+            QSqlField field(name, it->metaType());
+            field.setValue(*it);
+            out += m_inlineDriver->formatValue(field);
+            i = j - 1;
+            continue;
+        }
+        out += c;
+    }
+    return out;
 }
 
 Sql& Sql::exec()
 {
-    if (!m_query.exec())
+    const bool ok = m_inlineDriver ? m_query.exec(rendered()) : m_query.exec();
+    if (!ok)
         throw StoreError(codeFor(m_query.lastError()), describe(m_query, m_statement));
     return *this;
 }

@@ -1,6 +1,8 @@
 #pragma once
 
+#include <QHash>
 #include <QSqlDatabase>
+#include <QSqlDriver>
 #include <QSqlQuery>
 #include <QString>
 #include <QVariant>
@@ -11,6 +13,10 @@ class Database;
 
 // A prepared statement that throws StoreError on failure, so callers read as straight lines
 // and an enclosing Transaction rolls back on any error.
+//
+// On PostgreSQL the statement is not sent through PREPARE (QPSQL's server-side PREPARE cannot
+// take DDL and costs two extra round trips per statement): the bound values are rendered as
+// literals by the driver's own escaping (QSqlDriver::formatValue) and the text runs once.
 class Sql {
 public:
     Sql(const Database& db, const QString& statement);
@@ -29,8 +35,12 @@ public:
     QVariant scalar();
 
 private:
+    QString rendered() const;
+
     QSqlQuery m_query;
     QString m_statement;
+    QSqlDriver* m_inlineDriver = nullptr; // set when values are rendered into the text (PostgreSQL)
+    QHash<QString, QVariant> m_values;
 };
 
 } // namespace pd

@@ -4,17 +4,108 @@
 #include "core/store/Repositories.h"
 #include "core/util/Time.h"
 
+#include <QCoreApplication>
 #include <QFile>
+#include <QRandomGenerator>
+#include <QSqlError>
+#include <QSqlQuery>
 #include <QTest>
+#include <QUrl>
+
+#include <atomic>
 
 namespace pd::test {
 
-TempStore::TempStore()
+Backend backendFromEnvironment()
 {
-    auto opened = Store::open(dbPath());
+    const QString name = qEnvironmentVariable("PHOTODESK_TEST_BACKEND").toLower();
+    return name == QLatin1String("postgresql") || name == QLatin1String("pg") ? Backend::PostgreSQL : Backend::SQLite;
+}
+
+QString backendName(Backend b)
+{
+    return b == Backend::PostgreSQL ? QStringLiteral("postgresql") : QStringLiteral("sqlite");
+}
+
+QString postgresUrlOrFail()
+{
+    const QString url = qEnvironmentVariable("PHOTODESK_TEST_PG_URL");
+    if (url.isEmpty())
+        qFatal("PHOTODESK_TEST_PG_URL is not set: the PostgreSQL tests need the throw-away server that "
+               "./scripts/test starts (or run: ./scripts/with-postgres ctest --test-dir BUILD -R NAME)");
+    return url;
+}
+
+namespace {
+// A connection to the test server's maintenance database, for CREATE/DROP DATABASE.
+QSqlDatabase adminConnection()
+{
+    const QString name = QStringLiteral("photodesk-test-admin");
+    if (QSqlDatabase::contains(name)) {
+        QSqlDatabase db = QSqlDatabase::database(name, false);
+        if (db.isOpen())
+            return db;
+    }
+    const QUrl url(postgresUrlOrFail());
+    QSqlDatabase db = QSqlDatabase::contains(name) ? QSqlDatabase::database(name, false)
+                                                   : QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), name);
+    db.setHostName(url.host());
+    db.setPort(url.port(5432));
+    db.setDatabaseName(url.path().mid(1));
+    db.setUserName(url.userName());
+    db.setPassword(url.password());
+    if (!db.open())
+        qFatal("cannot reach the test PostgreSQL server at %s: %s", qPrintable(url.toString(QUrl::RemovePassword)),
+               qPrintable(db.lastError().text()));
+    return db;
+}
+
+void adminExec(const QString& statement)
+{
+    QSqlQuery q(adminConnection());
+    if (!q.exec(statement))
+        qFatal("%s failed: %s", qPrintable(statement), qPrintable(q.lastError().text()));
+}
+} // namespace
+
+TestDatabase::TestDatabase(Backend backend) : m_backend(backend)
+{
+    if (!m_dir.isValid())
+        qFatal("cannot create a temporary folder");
+    if (backend == Backend::SQLite) {
+        m_location = m_dir.filePath(QStringLiteral("photodesk.sqlite"));
+        return;
+    }
+    static std::atomic<int> counter{0};
+    m_pgName = QStringLiteral("pdt_%1_%2_%3")
+                   .arg(QCoreApplication::applicationPid())
+                   .arg(counter++)
+                   .arg(QRandomGenerator::global()->bounded(1000000));
+    adminExec(QStringLiteral("CREATE DATABASE %1").arg(m_pgName));
+    QUrl url(postgresUrlOrFail());
+    url.setPath(QLatin1Char('/') + m_pgName);
+    m_location = url.toString();
+}
+
+TestDatabase::~TestDatabase()
+{
+    if (!m_pgName.isEmpty())
+        adminExec(QStringLiteral("DROP DATABASE IF EXISTS %1 WITH (FORCE)").arg(m_pgName));
+}
+
+TempStore::TempStore() : TempStore(backendFromEnvironment()) {}
+
+TempStore::TempStore(Backend backend) : m_db(backend)
+{
+    auto opened = Store::open(m_db.location(), backend == Backend::SQLite ? QString() : blobDir());
     if (!opened)
         qFatal("cannot open a temporary store: %s", qPrintable(opened.error().message));
     m_store = opened.value();
+}
+
+TempStore::~TempStore()
+{
+    m_store.reset(); // closes this store's connections before its database goes
 }
 
 SampleAttempt addSampleAttempt(const Store& store, const QString& studentNumber, double paidHoursAgo)
