@@ -2,9 +2,13 @@
 
 #include "core/review/ReasonCatalog.h"
 
+#include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QJsonParseError>
+#include <QSaveFile>
 
 #include <cstdio>
 #include <cstdlib>
@@ -34,7 +38,12 @@ const SmsComposer& SmsComposer::builtIn()
 
 Result<SmsComposer> SmsComposer::fromJson(const QByteArray& json)
 {
-    const QJsonObject root = QJsonDocument::fromJson(json).object();
+    QJsonParseError parseError;
+    const QJsonDocument doc = QJsonDocument::fromJson(json, &parseError);
+    if (parseError.error != QJsonParseError::NoError || !doc.isObject())
+        return Error{QStringLiteral("templates-invalid"),
+                     QStringLiteral("not a JSON object (%1 at offset %2)").arg(parseError.errorString()).arg(parseError.offset)};
+    const QJsonObject root = doc.object();
     SmsComposer c;
     c.m_version = root.value(QStringLiteral("version")).toInt();
     c.m_signature = root.value(QStringLiteral("signature")).toString();
@@ -56,7 +65,70 @@ Result<SmsComposer> SmsComposer::fromJson(const QByteArray& json)
             return Error{QStringLiteral("templates-invalid"), QStringLiteral("every template needs {name}")};
     if (!c.m_rejectedZh.contains(QLatin1String("{reasons}")) || !c.m_rejectedEn.contains(QLatin1String("{reasons}")))
         return Error{QStringLiteral("templates-invalid"), QStringLiteral("rejection templates need {reasons}")};
+    for (const QString* t : {&c.m_approvedZh, &c.m_approvedEn, &c.m_rejectedZh, &c.m_rejectedEn})
+        if (measure(c.m_signature + *t).tooLong)
+            return Error{QStringLiteral("templates-invalid"), QStringLiteral("a template is longer than one message may be")};
     return c;
+}
+
+QJsonObject SmsComposer::templateParams(const QString& name, const QStringList& reasonIds, const ReasonCatalog& catalog,
+                                        const QString& language) const
+{
+    QJsonObject params{{QStringLiteral("name"), name}};
+    if (reasonIds.isEmpty())
+        return params;
+    const bool en = language.startsWith(QLatin1String("en"));
+    QStringList reasons;
+    for (const QString& id : reasonIds)
+        if (const Reason* r = catalog.find(id))
+            reasons << r->studentText(language);
+    params.insert(QStringLiteral("reasons"), reasons.join(en ? m_reasonSeparatorEn : m_reasonSeparatorZh));
+    return params;
+}
+
+QByteArray SmsComposer::toJson() const
+{
+    auto pair = [](const QString& zh, const QString& en) {
+        return QJsonObject{{QStringLiteral("zh"), zh}, {QStringLiteral("en"), en}};
+    };
+    return QJsonDocument(QJsonObject{{QStringLiteral("version"), m_version},
+                                     {QStringLiteral("signature"), m_signature},
+                                     {QStringLiteral("approved"), pair(m_approvedZh, m_approvedEn)},
+                                     {QStringLiteral("rejected"), pair(m_rejectedZh, m_rejectedEn)},
+                                     {QStringLiteral("reason_separator"), pair(m_reasonSeparatorZh, m_reasonSeparatorEn)}})
+        .toJson(QJsonDocument::Indented);
+}
+
+Result<SmsComposer> SmsComposer::effective(const QString& overrideFile)
+{
+    QFile f(overrideFile);
+    if (overrideFile.isEmpty() || !f.exists())
+        return builtIn();
+    if (!f.open(QIODevice::ReadOnly))
+        return Error{QStringLiteral("templates-invalid"), QStringLiteral("cannot read %1: %2").arg(overrideFile, f.errorString())};
+    auto parsed = fromJson(f.readAll());
+    if (!parsed)
+        return Error{parsed.error().code, QStringLiteral("%1: %2").arg(overrideFile, parsed.error().message)};
+    return parsed;
+}
+
+Status SmsComposer::saveOverride(const QString& overrideFile, const QByteArray& json)
+{
+    const auto parsed = fromJson(json);
+    if (!parsed)
+        return parsed.error();
+    QDir().mkpath(QFileInfo(overrideFile).absolutePath());
+    QSaveFile f(overrideFile);
+    if (!f.open(QIODevice::WriteOnly) || f.write(parsed->toJson()) < 0 || !f.commit())
+        return Error{QStringLiteral("templates-write"), QStringLiteral("cannot write %1: %2").arg(overrideFile, f.errorString())};
+    return okStatus();
+}
+
+Status SmsComposer::removeOverride(const QString& overrideFile)
+{
+    if (QFile::exists(overrideFile) && !QFile::remove(overrideFile))
+        return Error{QStringLiteral("templates-write"), QStringLiteral("cannot remove %1").arg(overrideFile)};
+    return okStatus();
 }
 
 SmsText SmsComposer::measure(const QString& text)

@@ -3,6 +3,8 @@
 #include "core/domain/Types.h"
 #include "core/util/Result.h"
 
+#include <QByteArray>
+#include <QJsonObject>
 #include <QString>
 #include <QStringList>
 
@@ -28,6 +30,24 @@ public:
 
     SmsText compose(const Student& student, Verdict verdict, const QStringList& reasonIds, const ReasonCatalog& catalog,
                     const QString& language = QStringLiteral("zh")) const;
+
+    // The variables of the provider-registered templates (Aliyun TemplateParam, Tencent
+    // TemplateParamSet in this order): {"name"} for an approval, {"name", "reasons"} for a
+    // rejection, reasons joined exactly as compose() joins them.
+    QJsonObject templateParams(const QString& name, const QStringList& reasonIds, const ReasonCatalog& catalog,
+                               const QString& language = QStringLiteral("zh")) const;
+
+    // The templates as a file (the format fromJson() reads).
+    QByteArray toJson() const;
+
+    // A supervisor's edited templates live in an override file (e.g. <data folder>/sms-templates.json).
+    // effective(): the override when the file exists, the built-in templates when it does not;
+    // an override that exists but is invalid is an error ("templates-invalid"), never silently ignored.
+    static Result<SmsComposer> effective(const QString& overrideFile);
+    // Validates with fromJson() and writes atomically; error codes templates-invalid, templates-write.
+    static Status saveOverride(const QString& overrideFile, const QByteArray& json);
+    // Back to the built-in templates (removes the override file).
+    static Status removeOverride(const QString& overrideFile);
 
     static SmsText measure(const QString& text);
     const QString& signature() const { return m_signature; }

@@ -1,0 +1,89 @@
+#pragma once
+
+#include "core/util/Result.h"
+
+#include <QJsonObject>
+#include <QMap>
+#include <QString>
+#include <QUrl>
+
+#include <memory>
+#include <optional>
+
+namespace pd {
+
+// Which gateway a school uses.
+enum class SmsProviderKind { Aliyun, Tencent, Generic };
+QString toString(SmsProviderKind k);
+std::optional<SmsProviderKind> smsProviderKindFromString(const QString& s);
+
+// An access key pair. Never logged, never stored in the database or the repository: it
+// comes from the environment or the desktop keychain (core/notify/SmsCredentials.h).
+struct SmsCredentials {
+    QString keyId;
+    QString secret;
+};
+
+// What the provider needs to know besides the message: a small value type filled from the
+// settings (the settings model comes later) or from photodesk-cli's flags.
+struct SmsProviderConfig {
+    SmsProviderKind kind = SmsProviderKind::Aliyun;
+    QUrl endpoint;           // empty = the provider's public endpoint
+    QString region;          // Aliyun RegionId / Tencent X-TC-Region; empty = provider default
+    QString signName;        // the school's SMS signature as registered (without 【】)
+    QString sdkAppId;        // Tencent SmsSdkAppId
+    QMap<QString, QString> templateCodes; // "approved"/"rejected" → Aliyun TemplateCode / Tencent TemplateId
+    int timeoutMs = 10000;   // one HTTP exchange, connection included
+    SmsCredentials credentials;
+
+    static QUrl defaultEndpoint(SmsProviderKind kind);
+    QUrl effectiveEndpoint() const { return endpoint.isEmpty() ? defaultEndpoint(kind) : endpoint; }
+};
+
+// One message to one phone.
+struct SmsRequest {
+    QString phone;            // mainland number, 11 digits (the providers add +86 where needed)
+    QString text;             // the exact composed text, signature included
+    QString templateKind;     // "approved" | "rejected" (selects the provider's template)
+    QJsonObject templateParams; // {"name": …, "reasons": …}, in the order the templates use
+    QString idempotencyKey;   // → Aliyun OutId, Tencent SessionContext, generic Idempotency-Key
+};
+
+// How a send ended, as the dispatcher needs it.
+enum class SmsOutcome {
+    Accepted,   // the gateway took it (a replay of an already accepted key counts as accepted)
+    Transient,  // network error, timeout, 5xx, throttling: try again later
+    Permanent,  // invalid number, template/signature rejected, bad credentials: hotline
+};
+
+struct SmsSendResult {
+    SmsOutcome outcome = SmsOutcome::Transient;
+    QString providerMessageId; // Aliyun BizId, Tencent SerialNo, generic message_id
+    QString code;              // the provider's code ("OK", "isv.MOBILE_NUMBER_ILLEGAL", "network-timeout" …)
+    QString message;           // the provider's message (never contains credentials)
+    int httpStatus = 0;
+    bool duplicate = false;    // the gateway recognised the idempotency key
+    int retryAfterSeconds = 0; // from Retry-After, 0 = not given
+};
+
+// One interface, three implementations. send() blocks the calling thread (it runs a local
+// event loop); call it from a worker thread, never from the UI thread. An instance belongs to
+// the thread that created it (it owns a QNetworkAccessManager).
+class SmsProvider {
+public:
+    virtual ~SmsProvider() = default;
+    virtual SmsProviderKind kind() const = 0;
+    virtual SmsSendResult send(const SmsRequest& request) = 0;
+
+    static std::unique_ptr<SmsProvider> create(const SmsProviderConfig& config);
+};
+
+// Classification of the providers' codes (shared with the stand-in's tests and docs/sms.md).
+SmsOutcome classifyAliyunCode(const QString& code);
+SmsOutcome classifyTencentCode(const QString& code);
+SmsOutcome classifyHttpStatus(int status);
+
+// "138****1234": phones in logs and audit records.
+QString maskPhone(const QString& phone);
+
+} // namespace pd
