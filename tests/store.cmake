@@ -17,3 +17,6 @@ add_unit_test(NAME tst_auditchain SOURCES store/tst_auditchain.cpp)
 add_dependencies(tst_auditchain photodesk-cli)
 add_unit_test(NAME tst_studentdirectory SOURCES store/tst_studentdirectory.cpp)
 add_unit_test(NAME tst_supervision SOURCES store/tst_supervision.cpp)
+
+# Team mode: claims, leases and the 20-claimer concurrency test (also run as tst_claims_pg).
+add_unit_test(NAME tst_claims SOURCES store/tst_claims.cpp TIMEOUT 120)

@@ -34,7 +34,7 @@ void DecisionService::step(const QString& name) const
         m_faults(name);
 }
 
-Result<Id> DecisionService::decide(const Session& who, const DecisionRequest& request) const
+Result<Id> DecisionService::decide(const Session& who, const DecisionRequest& request, const QString& claimToken) const
 {
     // Permission is checked here, in the core, not only by hiding buttons.
     if (who.role != Role::Reviewer && who.role != Role::Supervisor)
@@ -49,13 +49,32 @@ Result<Id> DecisionService::decide(const Session& who, const DecisionRequest& re
     const Database& db = m_store->db();
     try {
         Transaction tx(db);
+        // The claim is checked and the attempt decided under one row lock (PostgreSQL; SQLite's
+        // BEGIN IMMEDIATE already excludes other writers), so a claim taken over meanwhile
+        // cannot slip between the check and the write.
+        Sql lockRow(tx.connection(), QStringLiteral("SELECT claim_token FROM attempts WHERE id = :id%1")
+                                         .arg(db.dialect() == SqlDialect::PostgreSQL ? QStringLiteral(" FOR UPDATE") : QString()));
+        lockRow.bind(QStringLiteral(":id"), request.attemptId).exec();
+        const QString currentToken = lockRow.next() ? lockRow.value(0).toString() : QString();
         const auto attempt = AttemptRepository(db).find(request.attemptId);
         if (!attempt)
             return Error{QStringLiteral("not-found"), QStringLiteral("attempt %1 does not exist").arg(request.attemptId)};
         if (attempt->state != AttemptState::Pending)
             return Error{QStringLiteral("already-decided"), QStringLiteral("attempt %1 is already %2").arg(attempt->externalId, toString(attempt->state))};
-        const QDateTime now = m_clock ? m_clock() : utcNow();
-        if (attempt->claimedBy != 0 && attempt->claimedBy != who.userId && attempt->leaseUntil > now)
+        // Leases are judged by the real clock (m_clock back-dates only the decision's stamp).
+        const QDateTime leaseNow = utcNow();
+        const QDateTime now = m_clock ? m_clock() : leaseNow;
+        const bool leaseValid = attempt->claimedBy != 0 && attempt->leaseUntil.isValid() && attempt->leaseUntil > leaseNow;
+        const bool heldByMe = leaseValid && attempt->claimedBy == who.userId;
+        const bool lostMine = !claimToken.isEmpty()
+                                  ? !(heldByMe && currentToken == claimToken)
+                                  : attempt->claimedBy == who.userId && !leaseValid;
+        if (lostMine)
+            return Error{QStringLiteral("lease-lost"),
+                         QStringLiteral("your claim on attempt %1 expired or was taken over; nothing was saved. "
+                                        "Claim it again to decide it")
+                             .arg(attempt->externalId)};
+        if (leaseValid && !heldByMe)
             return Error{QStringLiteral("claimed-by-other"), QStringLiteral("attempt %1 is being reviewed by someone else").arg(attempt->externalId)};
         const auto student = StudentRepository(db).find(attempt->studentId);
         if (!student)
@@ -72,7 +91,7 @@ Result<Id> DecisionService::decide(const Session& who, const DecisionRequest& re
         step(QStringLiteral("decision"));
 
         const AttemptState newState = request.verdict == Verdict::Approve ? AttemptState::Approved : AttemptState::Rejected;
-        Sql update(tx.connection(), QStringLiteral("UPDATE attempts SET state = :s, claimed_by = NULL, lease_until = NULL, "
+        Sql update(tx.connection(), QStringLiteral("UPDATE attempts SET state = :s, claimed_by = NULL, lease_until = NULL, claim_token = NULL, "
                                                    "updated_at = :now WHERE id = :id AND state = 'pending'"));
         update.bind(QStringLiteral(":s"), toString(newState))
             .bind(QStringLiteral(":now"), toDbTime(now))
@@ -95,6 +114,7 @@ Result<Id> DecisionService::decide(const Session& who, const DecisionRequest& re
                                    {QStringLiteral("decision"), decision.id},
                                    {QStringLiteral("reasons"), reasons},
                                    {QStringLiteral("note"), decision.note}});
+        tx.serialize(QStringLiteral("audit_events")); // the hash chain reads its head, then appends
         AuditLog(db).append(event);
         step(QStringLiteral("audit"));
 

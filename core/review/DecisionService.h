@@ -31,8 +31,13 @@ public:
     DecisionService(std::shared_ptr<const Store> store, const ReasonCatalog& catalog, const SmsComposer& sms);
 
     // Gives the new decision's id, or an error with code: forbidden, invalid-reasons,
-    // not-found, already-decided, claimed-by-other, store-*.
-    Result<Id> decide(const Session& who, const DecisionRequest& request) const;
+    // not-found, already-decided, claimed-by-other, lease-lost, store-*. Nothing is written
+    // unless it succeeds.
+    // `claimToken`: the token of the reviewer's Claim (ClaimService). Empty = deciding without a
+    // claim (single-desk use): allowed unless someone else holds a valid lease, refused with
+    // lease-lost if the reviewer's own lease on it has expired. Set: the claim must still be
+    // this reviewer's, with that token and unexpired, otherwise lease-lost.
+    Result<Id> decide(const Session& who, const DecisionRequest& request, const QString& claimToken = {}) const;
 
     // Test hook: called between the steps of the transaction with the step's name
     // ("decision", "attempt", "audit", "outbox-sms", "outbox-platform", "commit"); throwing

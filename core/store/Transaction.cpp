@@ -20,8 +20,22 @@ void run(QSqlDatabase& db, const QString& statement)
 
 Transaction::Transaction(const Database& db) : m_connection(db.connection())
 {
-    run(m_connection, db.dialect() == SqlDialect::SQLite ? QStringLiteral("BEGIN IMMEDIATE") : QStringLiteral("BEGIN"));
+    m_postgres = db.dialect() == SqlDialect::PostgreSQL;
+    run(m_connection, m_postgres ? QStringLiteral("BEGIN") : QStringLiteral("BEGIN IMMEDIATE"));
     m_open = true;
+}
+
+void Transaction::serialize(const QString& resource)
+{
+    if (!m_postgres)
+        return;
+    // A stable 63-bit key for the name (FNV-1a), so every desk computes the same lock.
+    quint64 h = 1469598103934665603ULL;
+    for (const char c : resource.toUtf8()) {
+        h ^= quint8(c);
+        h *= 1099511628211ULL;
+    }
+    run(m_connection, QStringLiteral("SELECT pg_advisory_xact_lock(%1)").arg(qint64(h & 0x7fffffffffffffffULL)));
 }
 
 Transaction::~Transaction()

@@ -17,11 +17,18 @@ public:
     Transaction& operator=(const Transaction&) = delete;
 
     void commit();
+
+    // Serialises this transaction with every other one that names the same resource, until
+    // commit or rollback (for read-then-append sequences such as the audit hash chain). On
+    // PostgreSQL a transaction-scoped advisory lock; on SQLite a no-op, since BEGIN IMMEDIATE
+    // already admits one writer at a time.
+    void serialize(const QString& resource);
     QSqlDatabase connection() const { return m_connection; }
 
 private:
     QSqlDatabase m_connection;
     bool m_open = false;
+    bool m_postgres = false;
 };
 
 } // namespace pd

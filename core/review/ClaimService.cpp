@@ -1,0 +1,192 @@
+#include "core/review/ClaimService.h"
+
+#include "core/store/Sql.h"
+#include "core/store/Store.h"
+#include "core/store/StoreError.h"
+#include "core/store/Transaction.h"
+#include "core/util/Time.h"
+
+#include <QRandomGenerator>
+#include <QStringList>
+
+namespace pd {
+
+namespace {
+QString newToken()
+{
+    quint64 words[2];
+    QRandomGenerator::system()->fillRange(words);
+    return QString::number(words[0], 16).rightJustified(16, QLatin1Char('0'))
+           + QString::number(words[1], 16).rightJustified(16, QLatin1Char('0'));
+}
+
+QString idList(const QList<Id>& ids)
+{
+    QStringList parts;
+    for (Id id : ids)
+        parts << QString::number(id);
+    return parts.join(QLatin1Char(','));
+}
+} // namespace
+
+ClaimService::ClaimService(std::shared_ptr<const Store> store, int leaseSeconds)
+    : m_store(std::move(store)), m_leaseSeconds(leaseSeconds)
+{
+}
+
+Status ClaimService::mayClaim(const Session& who) const
+{
+    if (who.role != Role::Reviewer && who.role != Role::Supervisor)
+        return Error{QStringLiteral("forbidden"), QStringLiteral("%1 may not review submissions").arg(who.username)};
+    return okStatus();
+}
+
+Result<std::optional<Claim>> ClaimService::claimNext(const Session& who, const QList<Id>& skipped) const
+{
+    if (auto allowed = mayClaim(who); !allowed)
+        return allowed.error();
+    const Database& db = m_store->db();
+    const QDateTime now = utcNow();
+    const QDateTime until = now.addSecs(m_leaseSeconds);
+    const QString token = newToken();
+    const QString notSkipped = skipped.isEmpty() ? QString() : QStringLiteral(" AND id NOT IN (%1)").arg(idList(skipped));
+    // PostgreSQL: the inner SELECT locks the chosen row and skips rows other claimers hold, so
+    // twenty desks pick twenty different attempts without waiting. SQLite: the statement runs
+    // inside BEGIN IMMEDIATE, one writer at a time.
+    const QString lock = db.dialect() == SqlDialect::PostgreSQL ? QStringLiteral(" FOR UPDATE SKIP LOCKED") : QString();
+    try {
+        Transaction tx(db);
+        std::optional<Claim> claim;
+        {
+            Sql q(tx.connection(),
+                  QStringLiteral("UPDATE attempts SET claimed_by = :u, lease_until = :until, claim_token = :tok "
+                                 "WHERE id = (SELECT id FROM attempts WHERE state = 'pending' "
+                                 "AND (claimed_by IS NULL OR lease_until IS NULL OR lease_until <= :now)%1 "
+                                 "ORDER BY deadline, id LIMIT 1%2) "
+                                 "RETURNING id, external_id")
+                      .arg(notSkipped, lock));
+            q.bind(QStringLiteral(":u"), who.userId)
+                .bind(QStringLiteral(":until"), toDbTime(until))
+                .bind(QStringLiteral(":tok"), token)
+                .bind(QStringLiteral(":now"), toDbTime(now))
+                .exec();
+            if (q.next())
+                claim = Claim{q.value(0).toLongLong(), q.value(1).toString(), token, until};
+        } // the statement is finished before COMMIT (SQLite refuses to commit under a live one)
+        tx.commit();
+        return claim;
+    } catch (const StoreError& e) {
+        return Error{e.code(), e.message()};
+    }
+}
+
+Result<Claim> ClaimService::claim(const Session& who, Id attemptId) const
+{
+    if (auto allowed = mayClaim(who); !allowed)
+        return allowed.error();
+    const Database& db = m_store->db();
+    const QDateTime now = utcNow();
+    const QDateTime until = now.addSecs(m_leaseSeconds);
+    const QString lock = db.dialect() == SqlDialect::PostgreSQL ? QStringLiteral(" FOR UPDATE OF a") : QString();
+    try {
+        Transaction tx(db);
+        Sql read(tx.connection(), QStringLiteral("SELECT a.external_id, a.state, a.claimed_by, a.lease_until, a.claim_token, u.username "
+                                                 "FROM attempts a LEFT JOIN users u ON u.id = a.claimed_by WHERE a.id = :id%1")
+                                      .arg(lock));
+        read.bind(QStringLiteral(":id"), attemptId).exec();
+        if (!read.next())
+            return Error{QStringLiteral("not-found"), QStringLiteral("attempt %1 does not exist").arg(attemptId)};
+        const QString externalId = read.value(0).toString();
+        if (read.value(1).toString() != QLatin1String("pending"))
+            return Error{QStringLiteral("already-decided"), QStringLiteral("attempt %1 is already %2").arg(externalId, read.value(1).toString())};
+        const Id holder = read.value(2).toLongLong();
+        const QDateTime leaseUntil = fromDbTime(read.value(3).toString());
+        const bool leaseValid = holder != 0 && leaseUntil.isValid() && leaseUntil > now;
+        if (leaseValid && holder != who.userId)
+            return Error{QStringLiteral("claimed-by-other"),
+                         QStringLiteral("attempt %1 is being reviewed by %2 until %3 (UTC)")
+                             .arg(externalId, read.value(5).toString(), leaseUntil.toString(QStringLiteral("HH:mm")))};
+        // Claiming what one already holds extends the lease and keeps the token (a second window
+        // of the same reviewer does not invalidate the first).
+        const QString token = leaseValid ? read.value(4).toString() : newToken();
+        Sql(tx.connection(), QStringLiteral("UPDATE attempts SET claimed_by = :u, lease_until = :until, claim_token = :tok WHERE id = :id"))
+            .bind(QStringLiteral(":u"), who.userId)
+            .bind(QStringLiteral(":until"), toDbTime(until))
+            .bind(QStringLiteral(":tok"), token)
+            .bind(QStringLiteral(":id"), attemptId)
+            .exec();
+        tx.commit();
+        return Claim{attemptId, externalId, token, until};
+    } catch (const StoreError& e) {
+        return Error{e.code(), e.message()};
+    }
+}
+
+Result<Claim> ClaimService::renew(const Session& who, const Claim& claim) const
+{
+    const QDateTime now = utcNow();
+    const QDateTime until = now.addSecs(m_leaseSeconds);
+    try {
+        Sql q(m_store->db(), QStringLiteral("UPDATE attempts SET lease_until = :until WHERE id = :id AND claimed_by = :u "
+                                            "AND claim_token = :tok AND state = 'pending' AND lease_until > :now"));
+        q.bind(QStringLiteral(":until"), toDbTime(until))
+            .bind(QStringLiteral(":id"), claim.attemptId)
+            .bind(QStringLiteral(":u"), who.userId)
+            .bind(QStringLiteral(":tok"), claim.token)
+            .bind(QStringLiteral(":now"), toDbTime(now))
+            .exec();
+        if (q.numRowsAffected() != 1)
+            return Error{QStringLiteral("lease-lost"),
+                         QStringLiteral("your claim on attempt %1 has expired, was released or was decided; claim it again")
+                             .arg(claim.externalId.isEmpty() ? QString::number(claim.attemptId) : claim.externalId)};
+        Claim renewed = claim;
+        renewed.leaseUntil = until;
+        return renewed;
+    } catch (const StoreError& e) {
+        return Error{e.code(), e.message()};
+    }
+}
+
+Status ClaimService::release(const Session& who, const Claim& claim) const
+{
+    try {
+        Sql(m_store->db(), QStringLiteral("UPDATE attempts SET claimed_by = NULL, lease_until = NULL, claim_token = NULL "
+                                          "WHERE id = :id AND claimed_by = :u AND claim_token = :tok"))
+            .bind(QStringLiteral(":id"), claim.attemptId)
+            .bind(QStringLiteral(":u"), who.userId)
+            .bind(QStringLiteral(":tok"), claim.token)
+            .exec();
+        return okStatus(); // releasing what one no longer holds is not an error
+    } catch (const StoreError& e) {
+        return Error{e.code(), e.message()};
+    }
+}
+
+Result<int> ClaimService::releaseAllFor(const Session& who) const
+{
+    try {
+        Sql q(m_store->db(), QStringLiteral("UPDATE attempts SET claimed_by = NULL, lease_until = NULL, claim_token = NULL "
+                                            "WHERE claimed_by = :u AND state = 'pending'"));
+        q.bind(QStringLiteral(":u"), who.userId).exec();
+        return q.numRowsAffected();
+    } catch (const StoreError& e) {
+        return Error{e.code(), e.message()};
+    }
+}
+
+Result<std::vector<Claim>> ClaimService::heldBy(const Session& who) const
+{
+    try {
+        Sql q(m_store->db(), QStringLiteral("SELECT id, external_id, claim_token, lease_until FROM attempts "
+                                            "WHERE claimed_by = :u AND state = 'pending' AND lease_until > :now ORDER BY deadline, id"));
+        q.bind(QStringLiteral(":u"), who.userId).bind(QStringLiteral(":now"), toDbTime(utcNow())).exec();
+        std::vector<Claim> result;
+        while (q.next())
+            result.push_back({q.value(0).toLongLong(), q.value(1).toString(), q.value(2).toString(), fromDbTime(q.value(3).toString())});
+        return result;
+    } catch (const StoreError& e) {
+        return Error{e.code(), e.message()};
+    }
+}
+
+} // namespace pd
