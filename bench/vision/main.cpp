@@ -102,6 +102,9 @@ void runLatency(const FaceAnalyzer& analyzer, const std::vector<QByteArray>& por
             stages[QStringLiteral("landmarks")].push_back(a->timings.landmarksMs);
             stages[QStringLiteral("descriptor")].push_back(a->timings.descriptorMs);
             stages[QStringLiteral("total")].push_back(a->timings.totalMs());
+            if (r == 0 && a->detectionPasses > 1)
+                printJson({{QStringLiteral("bench"), QStringLiteral("detect_fallback")}, {QStringLiteral("portrait"), int(&bytes - portraits.data())},
+                           {QStringLiteral("passes"), a->detectionPasses}, {QStringLiteral("detect_ms"), r2(a->timings.detectMs)}});
         }
     for (const auto& [stage, v] : stages)
         printJson({{QStringLiteral("bench"), QStringLiteral("latency")}, {QStringLiteral("stage"), stage},

@@ -79,7 +79,7 @@ struct FaceAnalyzer::Impl {
         return Lease(*this, std::move(w));
     }
 
-    std::vector<std::pair<double, cv::Rect>> detect(Worker& w, const cv::Mat& bgr) const;
+    std::vector<std::pair<double, cv::Rect>> detect(Worker& w, const cv::Mat& bgr, int* passes) const;
 };
 
 namespace {
@@ -108,16 +108,21 @@ std::vector<std::pair<double, cv::Rect>> detectAtScale(Worker& w, const cv::Mat&
 
 } // namespace
 
-std::vector<std::pair<double, cv::Rect>> FaceAnalyzer::Impl::detect(Worker& w, const cv::Mat& bgr) const
+std::vector<std::pair<double, cv::Rect>> FaceAnalyzer::Impl::detect(Worker& w, const cv::Mat& bgr, int* passes) const
 {
     const int longSide = std::max(bgr.cols, bgr.rows);
     const auto scaleFor = [&](int target) { return std::min(1.0, double(target) / longSide); };
     const double first = scaleFor(options.detectLongSide);
+    *passes = 1;
     auto dets = detectAtScale(w, bgr, first);
-    if (dets.empty() && scaleFor(options.fallbackLongSide) > first)
+    if (dets.empty() && scaleFor(options.fallbackLongSide) > first) {
+        ++*passes;
         dets = detectAtScale(w, bgr, scaleFor(options.fallbackLongSide));
-    if (dets.empty() && longSide < options.upsampleBelow)
+    }
+    if (dets.empty() && longSide < options.upsampleBelow) {
+        ++*passes;
         dets = detectAtScale(w, bgr, 2.0);
+    }
     return dets;
 }
 
@@ -194,7 +199,7 @@ VisionResult<FaceAnalysis> FaceAnalyzer::analyze(const cv::Mat& input, const Ana
     auto worker = d->acquire();
     QElapsedTimer t;
     t.start();
-    auto dets = d->detect(*worker, bgr);
+    auto dets = d->detect(*worker, bgr, &result.detectionPasses);
     result.timings.detectMs = msSince(t);
     std::sort(dets.begin(), dets.end(), [](const auto& a, const auto& b) { return a.second.area() > b.second.area(); });
 

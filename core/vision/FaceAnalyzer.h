@@ -37,6 +37,7 @@ struct FaceAnalysis {
     int exifOrientation = 1;
     std::vector<DetectedFace> faces;   // largest box first; empty when no face was found
     StageTimings timings;
+    int detectionPasses = 0;           // 1 normally; 2-3 when the fallback passes ran
     QString modelSha256;               // of dlib_face_recognition_resnet_model_v1.dat
     QString modelId;                   // "dlib-frnet-v1:<first 16 hex of the SHA-256>"
     const DetectedFace* largest() const { return faces.empty() ? nullptr : &faces.front(); }
