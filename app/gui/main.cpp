@@ -1,0 +1,215 @@
+// photodesk: the review workstation.
+//   photodesk [--db PATH] [--demo] [--lang zh_CN|en] [--login USER:PASSWORD]
+//             [--screenshot FILE --quit-after SEC]
+
+#include "core/demo/DemoSeeder.h"
+#include "core/store/Store.h"
+#include "core/auth/AuthService.h"
+#include "widgets/ErrorTexts.h"
+#include "widgets/LoginDialog.h"
+#include "widgets/MainWindow.h"
+#include "widgets/ReviewWorkspace.h"
+#include "widgets/UiLanguage.h"
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QDir>
+#include <QFileInfo>
+#include <QMessageBox>
+#include <QPixmap>
+#include <QPointer>
+#include <QSettings>
+#include <QStandardPaths>
+#include <QTimer>
+
+#include <cstdio>
+
+using namespace pd;
+
+namespace {
+
+constexpr auto kLanguageKey = "ui/language";
+
+void printErr(const QString& text)
+{
+    std::fprintf(stderr, "photodesk: %s\n", qPrintable(text));
+}
+
+// Shows a fatal problem: a dialog when someone is looking, stderr always.
+int fail(const QString& text, bool headless, int code = 1)
+{
+    printErr(text);
+    if (!headless)
+        QMessageBox::critical(nullptr, QCoreApplication::translate("main", "PhotoDesk"), text);
+    return code;
+}
+
+// Owns the main window across log-out / log-in.
+class Desk : public QObject {
+public:
+    Desk(std::shared_ptr<Store> store, QSettings& settings) : m_store(std::move(store)), m_settings(settings) {}
+
+    void rememberLanguage(const QString& code) { m_settings.setValue(QLatin1String(kLanguageKey), code); }
+
+    // Interactive sign-in; false when the user cancelled.
+    bool signIn(const QString& username = {})
+    {
+        LoginDialog dialog(m_store);
+        QObject::connect(&dialog, &LoginDialog::languageSelected, &dialog, [this](const QString& code) { rememberLanguage(code); });
+        if (!username.isEmpty())
+            dialog.setUsername(username);
+        if (dialog.exec() != QDialog::Accepted)
+            return false;
+        open(dialog.session());
+        return true;
+    }
+
+    MainWindow* open(const Session& session)
+    {
+        auto* window = new MainWindow(m_store, session);
+        window->setAttribute(Qt::WA_DeleteOnClose);
+        m_window = window;
+        QObject::connect(window, &MainWindow::languageChosen, this, [this](const QString& code) { rememberLanguage(code); });
+        QObject::connect(window, &MainWindow::logoutRequested, this, [this, window] {
+            const QString username = window->session().username;
+            // Keep the application alive while no window is open.
+            qApp->setQuitOnLastWindowClosed(false);
+            window->close();
+            QTimer::singleShot(0, this, [this, username] {
+                const bool signedIn = signIn(username);
+                qApp->setQuitOnLastWindowClosed(true);
+                if (!signedIn)
+                    qApp->quit();
+            });
+        });
+        window->show();
+        return window;
+    }
+
+    MainWindow* window() const { return m_window; }
+
+private:
+    std::shared_ptr<Store> m_store;
+    QSettings& m_settings;
+    QPointer<MainWindow> m_window;
+};
+
+} // namespace
+
+int main(int argc, char* argv[])
+{
+    QApplication app(argc, argv);
+    QApplication::setOrganizationName(QStringLiteral("PhotoDesk"));
+    QApplication::setApplicationName(QStringLiteral("PhotoDesk"));
+    QApplication::setApplicationVersion(QStringLiteral(PHOTODESK_VERSION));
+    UiLanguage::applyDefaultFont();
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral("PhotoDesk — graduation ID photo review workstation"));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    const QCommandLineOption dbOption(QStringLiteral("db"), QStringLiteral("SQLite database file (default: <app data>/photodesk.sqlite)."),
+                                      QStringLiteral("PATH"));
+    const QCommandLineOption demoOption(QStringLiteral("demo"), QStringLiteral("Seed the demo data first if the database does not exist."));
+    const QCommandLineOption langOption(QStringLiteral("lang"), QStringLiteral("Interface language: zh_CN (default) or en; remembered."),
+                                        QStringLiteral("LANG"));
+    const QCommandLineOption loginOption(QStringLiteral("login"), QStringLiteral("Sign in without the dialog (demo and tests)."),
+                                         QStringLiteral("USER:PASSWORD"));
+    const QCommandLineOption screenshotOption(QStringLiteral("screenshot"),
+                                              QStringLiteral("Write a PNG of the main window, then exit (with --quit-after)."),
+                                              QStringLiteral("FILE"));
+    const QCommandLineOption quitAfterOption(QStringLiteral("quit-after"),
+                                             QStringLiteral("Seconds to wait (and for the first photos to paint) before the screenshot and exit."),
+                                             QStringLiteral("SEC"));
+    parser.addOptions({dbOption, demoOption, langOption, loginOption, screenshotOption, quitAfterOption});
+    parser.process(app);
+
+    const bool headless = parser.isSet(screenshotOption) || parser.isSet(quitAfterOption) || parser.isSet(loginOption)
+                          || QGuiApplication::platformName() == QLatin1String("offscreen");
+
+    QSettings settings;
+    QString language = parser.isSet(langOption) ? parser.value(langOption)
+                                                 : settings.value(QLatin1String(kLanguageKey), UiLanguage::defaultLanguage()).toString();
+    language = UiLanguage::install(language);
+    if (parser.isSet(langOption))
+        settings.setValue(QLatin1String(kLanguageKey), language);
+
+    QString dbPath = parser.value(dbOption);
+    if (dbPath.isEmpty()) {
+        const QString dataDir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
+        QDir().mkpath(dataDir);
+        dbPath = dataDir + QStringLiteral("/photodesk.sqlite");
+    }
+    dbPath = QFileInfo(dbPath).absoluteFilePath();
+
+    if (parser.isSet(demoOption) && !QFileInfo::exists(dbPath)) {
+        QDir().mkpath(QFileInfo(dbPath).absolutePath());
+        const auto seeded = seedDemo(dbPath);
+        if (!seeded)
+            return fail(QCoreApplication::translate("main", "The demo data could not be created: %1").arg(ErrorTexts::text(seeded.error())),
+                        headless);
+        std::printf("PhotoDesk demo database %s: %d students, %d attempts (%d pending).\nDemo accounts:\n", qPrintable(dbPath),
+                    seeded->students, seeded->attempts, seeded->pending);
+        for (const DemoAccount& a : seeded->accounts)
+            std::printf("  %-12s %-16s %s\n", qPrintable(a.username), qPrintable(a.password), qPrintable(a.role));
+        std::fflush(stdout);
+    }
+
+    auto opened = Store::open(dbPath);
+    if (!opened)
+        return fail(QCoreApplication::translate("main", "The database %1 cannot be opened: %2").arg(dbPath, ErrorTexts::text(opened.error())),
+                    headless);
+
+    Desk desk(opened.value(), settings);
+    if (parser.isSet(loginOption)) {
+        const QString credentials = parser.value(loginOption);
+        const qsizetype colon = credentials.indexOf(QLatin1Char(':'));
+        if (colon <= 0)
+            return fail(QStringLiteral("--login expects USER:PASSWORD"), true, 2);
+        const auto session = AuthService(opened.value()).login(credentials.left(colon), credentials.mid(colon + 1));
+        if (!session)
+            return fail(QCoreApplication::translate("main", "Sign-in failed: %1").arg(ErrorTexts::text(session.error())), true, 2);
+        desk.open(session.value());
+    } else if (!desk.signIn()) {
+        return 0;
+    }
+
+    if (parser.isSet(screenshotOption) || parser.isSet(quitAfterOption)) {
+        bool okSeconds = true;
+        const double seconds = parser.isSet(quitAfterOption) ? parser.value(quitAfterOption).toDouble(&okSeconds) : 3.0;
+        if (!okSeconds || seconds < 0)
+            return fail(QStringLiteral("--quit-after expects a number of seconds"), true, 2);
+        const QString file = parser.value(screenshotOption);
+        MainWindow* window = desk.window();
+        auto finish = [window, file] {
+            if (file.isEmpty()) {
+                QApplication::exit(0);
+                return;
+            }
+            const QPixmap shot = window ? window->grab() : QPixmap();
+            if (shot.isNull() || !shot.save(file, "PNG")) {
+                printErr(QStringLiteral("could not write the screenshot %1").arg(file));
+                QApplication::exit(3);
+                return;
+            }
+            std::printf("Screenshot written to %s (%dx%d)\n", qPrintable(file), shot.width(), shot.height());
+            std::fflush(stdout);
+            QApplication::exit(0);
+        };
+        // After SEC seconds, and once the first submission's photos have painted (up to 30 s
+        // more on a slow machine; then the window is grabbed as it is).
+        QTimer::singleShot(int(seconds * 1000), &app, [window, finish] {
+            ReviewWorkspace* review = window ? window->reviewWorkspace() : nullptr;
+            if (!review || review->photosPainted() || review->currentAttemptId() == 0) {
+                finish();
+                return;
+            }
+            QObject::connect(review, &ReviewWorkspace::photosShown, qApp, finish, Qt::SingleShotConnection);
+            QTimer::singleShot(30 * 1000, qApp, [finish] {
+                printErr(QStringLiteral("the photos did not finish loading; grabbing the window as it is"));
+                finish();
+            });
+        });
+    }
+    return app.exec();
+}

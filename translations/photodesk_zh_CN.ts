@@ -1,0 +1,559 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>ErrorTexts</name>
+    <message>
+        <source>The user name or the password is wrong.</source>
+        <translation>用户名或密码错误。</translation>
+    </message>
+    <message>
+        <source>This account is locked after too many failed logins. Try again later or ask an administrator.</source>
+        <translation>登录失败次数过多，账号已被临时锁定。请稍后再试或联系管理员。</translation>
+    </message>
+    <message>
+        <source>This account is disabled. Ask an administrator.</source>
+        <translation>该账号已停用，请联系管理员。</translation>
+    </message>
+    <message>
+        <source>Your role is not allowed to do this.</source>
+        <translation>您的角色无权执行此操作。</translation>
+    </message>
+    <message>
+        <source>The rejection reasons do not fit the decision: a rejection needs at least one reason, an approval none.</source>
+        <translation>驳回原因与审核结果不符：驳回至少需要一个原因，通过则不能带原因。</translation>
+    </message>
+    <message>
+        <source>This submission no longer exists.</source>
+        <translation>该提交已不存在。</translation>
+    </message>
+    <message>
+        <source>This submission has already been decided.</source>
+        <translation>该提交已审核完毕。</translation>
+    </message>
+    <message>
+        <source>Another reviewer is working on this submission.</source>
+        <translation>其他审核员正在审核该提交。</translation>
+    </message>
+    <message>
+        <source>The photo file is missing from the photo store.</source>
+        <translation>照片库中缺少该照片文件。</translation>
+    </message>
+    <message>
+        <source>The photo file is damaged (its checksum does not match).</source>
+        <translation>照片文件已损坏（校验值不符）。</translation>
+    </message>
+    <message>
+        <source>The photo reference is invalid.</source>
+        <translation>照片引用无效。</translation>
+    </message>
+    <message>
+        <source>The database was created by a newer PhotoDesk. Please update PhotoDesk.</source>
+        <translation>数据库由更新版本的 PhotoDesk 创建，请升级 PhotoDesk。</translation>
+    </message>
+    <message>
+        <source>The database is busy. Please try again.</source>
+        <translation>数据库繁忙，请重试。</translation>
+    </message>
+    <message>
+        <source>The database cannot be opened.</source>
+        <translation>无法打开数据库。</translation>
+    </message>
+    <message>
+        <source>The database reported an error. Nothing was saved.</source>
+        <translation>数据库出错，本次操作未保存任何内容。</translation>
+    </message>
+    <message>
+        <source>The demo database already exists.</source>
+        <translation>演示数据库已存在。</translation>
+    </message>
+    <message>
+        <source>The demo data was not found.</source>
+        <translation>未找到演示数据。</translation>
+    </message>
+    <message>
+        <source>Your hold on this submission has expired; open it again to decide.</source>
+        <translation>您对该提交的锁定已过期，请重新打开后再审核。</translation>
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message>
+        <source>PhotoDesk</source>
+        <translation>PhotoDesk 照片审核台</translation>
+    </message>
+    <message>
+        <source>The demo data could not be created: %1</source>
+        <translation>无法创建演示数据：%1</translation>
+    </message>
+    <message>
+        <source>The database %1 cannot be opened: %2</source>
+        <translation>无法打开数据库 %1：%2</translation>
+    </message>
+    <message>
+        <source>Sign-in failed: %1</source>
+        <translation>登录失败：%1</translation>
+    </message>
+</context>
+<context>
+    <name>pd::DecisionPanel</name>
+    <message>
+        <source>The student reads: %1</source>
+        <translation>学生收到的说明：%1</translation>
+    </message>
+    <message>
+        <source>Saving the decision…</source>
+        <translation>正在保存审核结果…</translation>
+    </message>
+    <message>
+        <source>Choose at least one reason to reject.</source>
+        <translation>驳回前请至少选择一个原因。</translation>
+    </message>
+    <message>
+        <source>SMS if approved</source>
+        <translation>短信预览（通过）</translation>
+    </message>
+    <message>
+        <source>SMS if rejected</source>
+        <translation>短信预览（驳回）</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n character(s)</source>
+        <translation><numerusform>%n 个字</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n SMS part(s)</source>
+        <translation><numerusform>%n 条短信</numerusform></translation>
+    </message>
+    <message>
+        <source>too long: %1</source>
+        <translation>过长：%1</translation>
+    </message>
+    <message>
+        <source>Rejection reasons (type the number to toggle)</source>
+        <translation>驳回原因（输入编号即可勾选）</translation>
+    </message>
+    <message>
+        <source>Note (optional, kept with the decision)</source>
+        <translation>备注（选填，随审核结果保存）</translation>
+    </message>
+    <message>
+        <source>For colleagues and the record; not sent to the student</source>
+        <translation>供同事查阅和存档，不会发送给学生</translation>
+    </message>
+    <message>
+        <source>Approve (A)</source>
+        <translation>通过 (A)</translation>
+    </message>
+    <message>
+        <source>Reject (R)</source>
+        <translation>驳回 (R)</translation>
+    </message>
+</context>
+<context>
+    <name>pd::LoginDialog</name>
+    <message>
+        <source>PhotoDesk — Sign in</source>
+        <translation>PhotoDesk — 登录</translation>
+    </message>
+    <message>
+        <source>PhotoDesk</source>
+        <translation>PhotoDesk 照片审核台</translation>
+    </message>
+    <message>
+        <source>Graduation photo review workstation</source>
+        <translation>毕业生图像采集 · 照片审核工作台</translation>
+    </message>
+    <message>
+        <source>&amp;User name</source>
+        <translation>用户名(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Password</source>
+        <translation>密码(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>语言(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Signing in…</source>
+        <translation>正在登录…</translation>
+    </message>
+    <message>
+        <source>Sign in</source>
+        <translation>登录</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Enter your user name and password.</source>
+        <translation>请输入用户名和密码。</translation>
+    </message>
+</context>
+<context>
+    <name>pd::MainWindow</name>
+    <message>
+        <source>Reviewer</source>
+        <translation>审核员</translation>
+    </message>
+    <message>
+        <source>Hotline agent</source>
+        <translation>客服专员</translation>
+    </message>
+    <message>
+        <source>Supervisor</source>
+        <translation>主管</translation>
+    </message>
+    <message>
+        <source>Administrator</source>
+        <translation>管理员</translation>
+    </message>
+    <message>
+        <source>PhotoDesk — Graduation photo review</source>
+        <translation>PhotoDesk — 毕业生照片审核</translation>
+    </message>
+    <message>
+        <source>Review</source>
+        <translation>照片审核</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh queue</source>
+        <translation>刷新队列(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Log out</source>
+        <translation>注销(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>语言(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>键盘快捷键(&amp;K)</translation>
+    </message>
+    <message>
+        <source>&amp;About PhotoDesk</source>
+        <translation>关于 PhotoDesk(&amp;A)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n pending</source>
+        <translation><numerusform>待审核 %n 份</numerusform></translation>
+    </message>
+    <message>
+        <source>%1 (%2) · %3</source>
+        <translation>%1（%2）· %3</translation>
+    </message>
+    <message>
+        <source>&lt;tr&gt;&lt;td&gt;&lt;b&gt;A&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Approve the open submission&lt;/td&gt;&lt;/tr&gt;</source>
+        <translation>&lt;tr&gt;&lt;td&gt;&lt;b&gt;A&lt;/b&gt;&lt;/td&gt;&lt;td&gt;通过当前提交&lt;/td&gt;&lt;/tr&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;tr&gt;&lt;td&gt;&lt;b&gt;R&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Reject with the checked reasons&lt;/td&gt;&lt;/tr&gt;</source>
+        <translation>&lt;tr&gt;&lt;td&gt;&lt;b&gt;R&lt;/b&gt;&lt;/td&gt;&lt;td&gt;按已勾选的原因驳回&lt;/td&gt;&lt;/tr&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;tr&gt;&lt;td&gt;&lt;b&gt;1 … 28&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Toggle a reason by its number (type two digits quickly, e.g. 1 2)&lt;/td&gt;&lt;/tr&gt;</source>
+        <translation>&lt;tr&gt;&lt;td&gt;&lt;b&gt;1 … 28&lt;/b&gt;&lt;/td&gt;&lt;td&gt;按编号勾选/取消原因（两位数请快速连续输入，如 1 2）&lt;/td&gt;&lt;/tr&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;tr&gt;&lt;td&gt;&lt;b&gt;J&lt;/b&gt; / &lt;b&gt;PageDown&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Next submission&lt;/td&gt;&lt;/tr&gt;</source>
+        <translation>&lt;tr&gt;&lt;td&gt;&lt;b&gt;J&lt;/b&gt; / &lt;b&gt;PageDown&lt;/b&gt;&lt;/td&gt;&lt;td&gt;下一份提交&lt;/td&gt;&lt;/tr&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;tr&gt;&lt;td&gt;&lt;b&gt;K&lt;/b&gt; / &lt;b&gt;PageUp&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Previous submission&lt;/td&gt;&lt;/tr&gt;</source>
+        <translation>&lt;tr&gt;&lt;td&gt;&lt;b&gt;K&lt;/b&gt; / &lt;b&gt;PageUp&lt;/b&gt;&lt;/td&gt;&lt;td&gt;上一份提交&lt;/td&gt;&lt;/tr&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;tr&gt;&lt;td&gt;&lt;b&gt;F5&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Refresh the queue&lt;/td&gt;&lt;/tr&gt;</source>
+        <translation>&lt;tr&gt;&lt;td&gt;&lt;b&gt;F5&lt;/b&gt;&lt;/td&gt;&lt;td&gt;刷新队列&lt;/td&gt;&lt;/tr&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;tr&gt;&lt;td&gt;&lt;b&gt;Esc&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Leave the note field, back to the queue&lt;/td&gt;&lt;/tr&gt;</source>
+        <translation>&lt;tr&gt;&lt;td&gt;&lt;b&gt;Esc&lt;/b&gt;&lt;/td&gt;&lt;td&gt;离开备注框，回到队列&lt;/td&gt;&lt;/tr&gt;</translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>键盘快捷键</translation>
+    </message>
+    <message>
+        <source>About PhotoDesk</source>
+        <translation>关于 PhotoDesk</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;PhotoDesk %1&lt;/b&gt;&lt;br&gt;Review workstation for graduation ID photos: compare the submitted photo with the enrollment and ID-card photos, approve or reject with reasons from the school's rules.</source>
+        <translation>&lt;b&gt;PhotoDesk %1&lt;/b&gt;&lt;br&gt;毕业生图像采集照片审核工作台：将学生提交的照片与录取照片、身份证照片比对，按学校标准通过或注明原因驳回。</translation>
+    </message>
+</context>
+<context>
+    <name>pd::PhotoPane</name>
+    <message>
+        <source>The photo file is empty.</source>
+        <translation>照片文件为空。</translation>
+    </message>
+    <message>
+        <source>The file is not an image PhotoDesk can read.</source>
+        <translation>该文件不是可识别的图像。</translation>
+    </message>
+    <message>
+        <source>The %1 image is damaged and cannot be decoded.</source>
+        <translation>该 %1 图像已损坏，无法解码。</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>正在加载…</translation>
+    </message>
+    <message>
+        <source>The photo cannot be shown.</source>
+        <translation>无法显示该照片。</translation>
+    </message>
+    <message>
+        <source>named .%1 but really %2</source>
+        <translation>扩展名为 .%1，实际为 %2</translation>
+    </message>
+</context>
+<context>
+    <name>pd::PlaceholderPage</name>
+    <message>
+        <source>Hotline</source>
+        <translation>客服热线</translation>
+    </message>
+    <message>
+        <source>Supervision</source>
+        <translation>监督管理</translation>
+    </message>
+    <message>
+        <source>Coming soon: look up a caller's submissions and decisions, and call back students whose photos failed.</source>
+        <translation>即将推出：查询来电学生的提交与审核记录，回访照片未通过的学生。</translation>
+    </message>
+    <message>
+        <source>Coming soon: review throughput, deadlines at risk, second reviews and the audit trail.</source>
+        <translation>即将推出：审核进度、即将超时的提交、复审与审计记录。</translation>
+    </message>
+</context>
+<context>
+    <name>pd::QueueModel</name>
+    <message>
+        <source>Pending</source>
+        <translation>待审核</translation>
+    </message>
+    <message>
+        <source>Approved</source>
+        <translation>已通过</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>已驳回</translation>
+    </message>
+    <message>
+        <source>overdue %1 h %2 min</source>
+        <translation>已超时 %1小时%2分</translation>
+    </message>
+    <message>
+        <source>%1 min left</source>
+        <translation>剩余 %1分</translation>
+    </message>
+    <message>
+        <source>%1 h %2 min left</source>
+        <translation>剩余 %1小时%2分</translation>
+    </message>
+    <message>
+        <source>Paid %1, deadline %2 (%3)</source>
+        <translation>缴费 %1，截止 %2（%3）</translation>
+    </message>
+    <message>
+        <source>Time left</source>
+        <translation>剩余时间</translation>
+    </message>
+    <message>
+        <source>Student</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Student no.</source>
+        <translation>学号</translation>
+    </message>
+    <message>
+        <source>Programme</source>
+        <translation>专业</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+</context>
+<context>
+    <name>pd::ReviewWorkspace</name>
+    <message>
+        <source>pending</source>
+        <translation>待审核</translation>
+    </message>
+    <message>
+        <source>approved</source>
+        <translation>已通过</translation>
+    </message>
+    <message>
+        <source>rejected</source>
+        <translation>已驳回</translation>
+    </message>
+    <message>
+        <source>The queue cannot be loaded: %1</source>
+        <translation>无法加载审核队列：%1</translation>
+    </message>
+    <message>
+        <source>Search name or student no.</source>
+        <translation>搜索姓名或学号</translation>
+    </message>
+    <message>
+        <source>Pending</source>
+        <translation>待审核</translation>
+    </message>
+    <message>
+        <source>Approved</source>
+        <translation>已通过</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>已驳回</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <source>Submitted photo</source>
+        <translation>提交的照片</translation>
+    </message>
+    <message>
+        <source>Enrollment photo</source>
+        <translation>录取照片</translation>
+    </message>
+    <message>
+        <source>ID-card photo</source>
+        <translation>身份证照片</translation>
+    </message>
+    <message numerus="yes">
+        <source>Review queue · %n pending</source>
+        <translation><numerusform>审核队列 · 待审核 %n 份</numerusform></translation>
+    </message>
+    <message>
+        <source>Review queue</source>
+        <translation>审核队列</translation>
+    </message>
+    <message>
+        <source>No submissions are waiting for review.</source>
+        <translation>暂无待审核的提交。</translation>
+    </message>
+    <message>
+        <source>No submissions match.</source>
+        <translation>没有符合条件的提交。</translation>
+    </message>
+    <message>
+        <source>This is the last submission in the queue.</source>
+        <translation>已是队列中的最后一份。</translation>
+    </message>
+    <message>
+        <source>This is the first submission in the queue.</source>
+        <translation>已是队列中的第一份。</translation>
+    </message>
+    <message>
+        <source>Submission %1 cannot be opened: %2</source>
+        <translation>无法打开提交 %1：%2</translation>
+    </message>
+    <message>
+        <source>This submission was already %1; it cannot be decided again.</source>
+        <translation>该提交已%1，不能再次审核。</translation>
+    </message>
+    <message>
+        <source>No submitted photo is stored for this attempt.</source>
+        <translation>本次采集没有提交的照片。</translation>
+    </message>
+    <message>
+        <source>No enrollment photo is stored for this student.</source>
+        <translation>该学生没有录取照片。</translation>
+    </message>
+    <message>
+        <source>No ID-card photo is stored for this student.</source>
+        <translation>该学生没有身份证照片。</translation>
+    </message>
+    <message>
+        <source>Loading the submission…</source>
+        <translation>正在加载提交…</translation>
+    </message>
+    <message>
+        <source>Student no.</source>
+        <translation>学号</translation>
+    </message>
+    <message>
+        <source>Programme</source>
+        <translation>专业</translation>
+    </message>
+    <message>
+        <source>ID no.</source>
+        <translation>身份证号</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>手机</translation>
+    </message>
+    <message>
+        <source>Attempt</source>
+        <translation>采集编号</translation>
+    </message>
+    <message>
+        <source>Paid</source>
+        <translation>缴费时间</translation>
+    </message>
+    <message>
+        <source>Deadline</source>
+        <translation>截止时间</translation>
+    </message>
+    <message>
+        <source>No pending submission is open.</source>
+        <translation>当前没有打开待审核的提交。</translation>
+    </message>
+    <message>
+        <source>Not approved: rejection reasons %1 are checked. Uncheck them to approve, or press R to reject.</source>
+        <translation>未通过：已勾选驳回原因 %1。如要通过请先取消勾选，或按 R 驳回。</translation>
+    </message>
+    <message>
+        <source>Choose at least one reason (type its number) before rejecting.</source>
+        <translation>驳回前请至少选择一个原因（输入原因编号）。</translation>
+    </message>
+    <message>
+        <source>%1: the decision was not saved. %2</source>
+        <translation>%1：审核结果未保存。%2</translation>
+    </message>
+    <message>
+        <source>Approved %1; the SMS is queued.</source>
+        <translation>已通过 %1，通知短信已排队发送。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Rejected %1 with %n reason(s); the SMS is queued.</source>
+        <translation><numerusform>已驳回 %1（%n 个原因），通知短信已排队发送。</numerusform></translation>
+    </message>
+    <message>
+        <source>No more submissions are waiting for review.</source>
+        <translation>没有更多待审核的提交了。</translation>
+    </message>
+    <message>
+        <source>There is no reason number %1.</source>
+        <translation>没有编号为 %1 的原因。</translation>
+    </message>
+</context>
+</TS>

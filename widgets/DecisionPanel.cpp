@@ -1,0 +1,305 @@
+#include "widgets/DecisionPanel.h"
+
+#include "core/notify/SmsComposer.h"
+#include "core/review/ReasonCatalog.h"
+#include "widgets/UiLanguage.h"
+
+#include <QGridLayout>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QListWidget>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QScrollBar>
+#include <QVBoxLayout>
+
+namespace pd {
+
+namespace {
+constexpr int kNumberRole = Qt::UserRole + 1;
+constexpr int kIdRole = Qt::UserRole + 2;
+
+QLabel* sectionTitle(QWidget* parent, const char* objectName)
+{
+    auto* l = new QLabel(parent);
+    l->setObjectName(QLatin1String(objectName));
+    QFont f = l->font();
+    f.setBold(true);
+    l->setFont(f);
+    return l;
+}
+} // namespace
+
+DecisionPanel::DecisionPanel(const ReasonCatalog& catalog, const SmsComposer& sms, QWidget* parent)
+    : QWidget(parent), m_catalog(catalog), m_sms(sms)
+{
+    setObjectName(QStringLiteral("decisionPanel"));
+
+    m_reasonsTitle = sectionTitle(this, "reasonsTitle");
+    m_reasons = new QListWidget(this);
+    m_reasons->setObjectName(QStringLiteral("reasonList"));
+    m_reasons->setFlow(QListView::TopToBottom);
+    m_reasons->setWrapping(true);
+    m_reasons->setResizeMode(QListView::Adjust);
+    m_reasons->setUniformItemSizes(true);
+    m_reasons->setTextElideMode(Qt::ElideRight);
+    m_reasons->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_reasons->setHorizontalScrollBarPolicy(Qt::ScrollBarAsNeeded);
+    m_reasons->setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    fillReasons();
+    connect(m_reasons, &QListWidget::itemChanged, this, [this] {
+        updateState();
+        emit reasonsChanged();
+    });
+    connect(m_reasons, &QListWidget::itemActivated, this, [](QListWidgetItem* item) {
+        item->setCheckState(item->checkState() == Qt::Checked ? Qt::Unchecked : Qt::Checked);
+    });
+
+    m_noteTitle = sectionTitle(this, "noteTitle");
+    m_note = new QPlainTextEdit(this);
+    m_note->setObjectName(QStringLiteral("noteEdit"));
+    m_note->setTabChangesFocus(true);
+    m_note->setMaximumHeight(64);
+
+    m_smsTitle = sectionTitle(this, "smsTitle");
+    m_smsLength = new QLabel(this);
+    m_smsLength->setObjectName(QStringLiteral("smsLength"));
+    m_smsLength->setAlignment(Qt::AlignRight | Qt::AlignVCenter);
+    m_smsPreview = new QPlainTextEdit(this);
+    m_smsPreview->setObjectName(QStringLiteral("smsPreview"));
+    m_smsPreview->setReadOnly(true);
+    m_smsPreview->setFocusPolicy(Qt::ClickFocus);
+    m_smsPreview->setStyleSheet(QStringLiteral("QPlainTextEdit { background: #f7f8fa; }"));
+
+    m_message = new QLabel(this);
+    m_message->setObjectName(QStringLiteral("decisionMessage"));
+    m_message->setWordWrap(true);
+    m_message->setMinimumHeight(m_message->fontMetrics().height() * 2);
+    m_message->setAlignment(Qt::AlignLeft | Qt::AlignTop);
+
+    m_approve = new QPushButton(this);
+    m_approve->setObjectName(QStringLiteral("approveButton"));
+    m_approve->setFocusPolicy(Qt::TabFocus);
+    m_approve->setMinimumHeight(40);
+    m_approve->setStyleSheet(QStringLiteral(
+        "QPushButton { background: #2e7d32; color: white; border: none; border-radius: 4px; font-weight: bold; padding: 6px 18px; }"
+        "QPushButton:hover { background: #388e3c; }"
+        "QPushButton:disabled { background: #c8d3c9; color: #f5f5f5; }"));
+    m_reject = new QPushButton(this);
+    m_reject->setObjectName(QStringLiteral("rejectButton"));
+    m_reject->setFocusPolicy(Qt::TabFocus);
+    m_reject->setMinimumHeight(40);
+    m_reject->setStyleSheet(QStringLiteral(
+        "QPushButton { background: #c62828; color: white; border: none; border-radius: 4px; font-weight: bold; padding: 6px 18px; }"
+        "QPushButton:hover { background: #d32f2f; }"
+        "QPushButton:disabled { background: #e3c5c5; color: #f5f5f5; }"));
+    connect(m_approve, &QPushButton::clicked, this, &DecisionPanel::approveClicked);
+    connect(m_reject, &QPushButton::clicked, this, &DecisionPanel::rejectClicked);
+
+    // Reasons on the left (wide grid), note / SMS / buttons on the right.
+    auto* left = new QVBoxLayout;
+    left->setSpacing(4);
+    left->addWidget(m_reasonsTitle);
+    left->addWidget(m_reasons, 1);
+
+    auto* right = new QVBoxLayout;
+    right->setSpacing(4);
+    right->addWidget(m_noteTitle);
+    right->addWidget(m_note);
+    auto* smsHeader = new QHBoxLayout;
+    smsHeader->addWidget(m_smsTitle);
+    smsHeader->addStretch(1);
+    smsHeader->addWidget(m_smsLength);
+    right->addLayout(smsHeader);
+    right->addWidget(m_smsPreview, 1);
+    right->addWidget(m_message);
+    auto* buttons = new QHBoxLayout;
+    buttons->addWidget(m_approve, 1);
+    buttons->addWidget(m_reject, 1);
+    right->addLayout(buttons);
+
+    auto* layout = new QHBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(12);
+    layout->addLayout(left, 13);
+    layout->addLayout(right, 7);
+
+    retranslate();
+    updateState();
+}
+
+void DecisionPanel::fillReasons()
+{
+    const QSignalBlocker block(m_reasons);
+    QSet<QString> checked;
+    for (int i = 0; i < m_reasons->count(); ++i) {
+        if (m_reasons->item(i)->checkState() == Qt::Checked)
+            checked.insert(m_reasons->item(i)->data(kIdRole).toString());
+    }
+    m_reasons->clear();
+    const QString lang = UiLanguage::catalogLanguage();
+    const QString other = lang == QLatin1String("en") ? QStringLiteral("zh") : QStringLiteral("en");
+    for (const Reason& r : m_catalog.reasons()) {
+        auto* item = new QListWidgetItem(QStringLiteral("%1  %2").arg(r.number, 2).arg(r.title(lang)), m_reasons);
+        item->setFlags(Qt::ItemIsEnabled | Qt::ItemIsSelectable | Qt::ItemIsUserCheckable);
+        item->setCheckState(checked.contains(r.id) ? Qt::Checked : Qt::Unchecked);
+        item->setData(kNumberRole, r.number);
+        item->setData(kIdRole, r.id);
+        item->setToolTip(QStringLiteral("<b>%1. %2</b><br>%3<br><br>%4<br><i>%5</i>")
+                             .arg(r.number)
+                             .arg(r.title(lang).toHtmlEscaped(), r.title(other).toHtmlEscaped(),
+                                  tr("The student reads: %1").arg(r.studentText(lang)).toHtmlEscaped(), r.id));
+    }
+}
+
+void DecisionPanel::layoutReasonGrid()
+{
+    // As many rows as fit, the same number in every column (28 reasons: 4 columns of 7).
+    const QSize area = m_reasons->viewport()->size() - QSize(4, 4);
+    const int minRow = m_reasons->fontMetrics().height() + 6;
+    const int count = qMax(1, m_reasons->count());
+    const int fitRows = qMax(1, area.height() / minRow);
+    const int columns = (count + fitRows - 1) / fitRows;
+    const int rows = (count + columns - 1) / columns;
+    const int rowHeight = qMax(minRow, area.height() / rows);
+    const int width = qMax(150, area.width() / columns);
+    m_reasons->setGridSize(QSize(width, rowHeight));
+}
+
+void DecisionPanel::resizeEvent(QResizeEvent* event)
+{
+    QWidget::resizeEvent(event);
+    layoutReasonGrid();
+}
+
+QStringList DecisionPanel::checkedReasonIds() const
+{
+    QStringList ids;
+    for (int i = 0; i < m_reasons->count(); ++i) {
+        if (m_reasons->item(i)->checkState() == Qt::Checked)
+            ids << m_reasons->item(i)->data(kIdRole).toString();
+    }
+    return ids;
+}
+
+QList<int> DecisionPanel::checkedNumbers() const
+{
+    QList<int> numbers;
+    for (int i = 0; i < m_reasons->count(); ++i) {
+        if (m_reasons->item(i)->checkState() == Qt::Checked)
+            numbers << m_reasons->item(i)->data(kNumberRole).toInt();
+    }
+    return numbers;
+}
+
+int DecisionPanel::reasonCount() const
+{
+    return m_reasons->count();
+}
+
+bool DecisionPanel::toggleReason(int number)
+{
+    if (!m_decidable || m_busy)
+        return false;
+    for (int i = 0; i < m_reasons->count(); ++i) {
+        QListWidgetItem* item = m_reasons->item(i);
+        if (item->data(kNumberRole).toInt() == number) {
+            item->setCheckState(item->checkState() == Qt::Checked ? Qt::Unchecked : Qt::Checked);
+            m_reasons->setCurrentItem(item);
+            m_reasons->scrollToItem(item);
+            return true;
+        }
+    }
+    return false;
+}
+
+QString DecisionPanel::note() const
+{
+    return m_note->toPlainText().trimmed();
+}
+
+void DecisionPanel::setStudent(const std::optional<Student>& student)
+{
+    m_student = student;
+    {
+        const QSignalBlocker block(m_reasons);
+        for (int i = 0; i < m_reasons->count(); ++i)
+            m_reasons->item(i)->setCheckState(Qt::Unchecked);
+    }
+    m_note->clear();
+    m_message->clear();
+    updateState();
+    emit reasonsChanged();
+}
+
+void DecisionPanel::setDecidable(bool decidable)
+{
+    m_decidable = decidable;
+    updateState();
+}
+
+void DecisionPanel::setBusy(bool busy)
+{
+    m_busy = busy;
+    if (busy)
+        showMessage(tr("Saving the decision…"), MessageKind::Info);
+    updateState();
+}
+
+void DecisionPanel::showMessage(const QString& text, MessageKind kind)
+{
+    const char* color = kind == MessageKind::Error ? "#c62828" : kind == MessageKind::Success ? "#2e7d32" : "#4b5563";
+    m_message->setStyleSheet(QStringLiteral("QLabel { color: %1; }").arg(QLatin1String(color)));
+    m_message->setText(text);
+}
+
+QString DecisionPanel::messageText() const
+{
+    return m_message->text();
+}
+
+void DecisionPanel::updateState()
+{
+    const bool active = m_decidable && !m_busy;
+    const bool anyReason = !checkedReasonIds().isEmpty();
+    m_reasons->setEnabled(active);
+    m_note->setEnabled(active);
+    m_approve->setEnabled(active);
+    m_reject->setEnabled(active && anyReason);
+    m_reject->setToolTip(anyReason || !active ? QString() : tr("Choose at least one reason to reject."));
+    updateSmsPreview();
+}
+
+void DecisionPanel::updateSmsPreview()
+{
+    if (!m_student) {
+        m_smsPreview->clear();
+        m_smsLength->clear();
+        return;
+    }
+    const QStringList reasons = checkedReasonIds();
+    const Verdict verdict = reasons.isEmpty() ? Verdict::Approve : Verdict::Reject;
+    // The SMS goes to the student in Chinese whatever the interface language is: preview
+    // exactly what will be sent.
+    const SmsText sms = m_sms.compose(*m_student, verdict, reasons, m_catalog, QStringLiteral("zh"));
+    m_smsPreview->setPlainText(sms.text);
+    m_smsTitle->setText(verdict == Verdict::Approve ? tr("SMS if approved") : tr("SMS if rejected"));
+    QString length = tr("%n character(s)", "", sms.characters) + QStringLiteral(" · ") + tr("%n SMS part(s)", "", sms.parts);
+    if (sms.tooLong)
+        length = QStringLiteral("<span style='color:#c62828'><b>%1</b></span>").arg(tr("too long: %1").arg(length).toHtmlEscaped());
+    m_smsLength->setText(length);
+}
+
+void DecisionPanel::retranslate()
+{
+    m_reasonsTitle->setText(tr("Rejection reasons (type the number to toggle)"));
+    m_noteTitle->setText(tr("Note (optional, kept with the decision)"));
+    m_note->setPlaceholderText(tr("For colleagues and the record; not sent to the student"));
+    m_approve->setText(tr("Approve (A)"));
+    m_reject->setText(tr("Reject (R)"));
+    fillReasons();
+    layoutReasonGrid();
+    updateState();
+}
+
+} // namespace pd

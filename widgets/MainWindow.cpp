@@ -1,0 +1,193 @@
+#include "widgets/MainWindow.h"
+
+#include "core/store/Store.h"
+#include "widgets/PlaceholderPage.h"
+#include "widgets/ReviewWorkspace.h"
+#include "widgets/UiLanguage.h"
+
+#include <QAction>
+#include <QActionGroup>
+#include <QApplication>
+#include <QEvent>
+#include <QLabel>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QStatusBar>
+#include <QTabBar>
+#include <QTabWidget>
+
+namespace pd {
+
+MainWindow::MainWindow(std::shared_ptr<Store> store, Session session, QWidget* parent)
+    : QMainWindow(parent), m_store(std::move(store)), m_session(std::move(session))
+{
+    setObjectName(QStringLiteral("mainWindow"));
+    m_tabs = new QTabWidget(this);
+    m_tabs->setObjectName(QStringLiteral("workspaceTabs"));
+    m_tabs->setDocumentMode(true);
+    m_tabs->tabBar()->setAutoHide(true);
+    setCentralWidget(m_tabs);
+
+    const Role role = m_session.role;
+    if (role == Role::Supervisor || role == Role::Administrator) {
+        m_supervision = new PlaceholderPage(PlaceholderPage::Kind::Supervision, this);
+        m_tabs->addTab(m_supervision, QString());
+    }
+    if (role == Role::Reviewer || role == Role::Supervisor) {
+        m_review = new ReviewWorkspace(m_store, m_session, this);
+        m_tabs->addTab(m_review, QString());
+    }
+    if (role == Role::HotlineAgent || role == Role::Administrator) {
+        m_hotline = new PlaceholderPage(PlaceholderPage::Kind::Hotline, this);
+        m_tabs->addTab(m_hotline, QString());
+    }
+
+    m_fileMenu = menuBar()->addMenu(QString());
+    m_fileMenu->setObjectName(QStringLiteral("fileMenu"));
+    m_refresh = m_fileMenu->addAction(QString());
+    m_refresh->setObjectName(QStringLiteral("refreshAction"));
+    m_refresh->setEnabled(m_review != nullptr);
+    if (m_review)
+        connect(m_refresh, &QAction::triggered, m_review, &ReviewWorkspace::refreshQueue);
+    m_fileMenu->addSeparator();
+    m_logout = m_fileMenu->addAction(QString());
+    m_logout->setObjectName(QStringLiteral("logoutAction"));
+    m_logout->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_L));
+    connect(m_logout, &QAction::triggered, this, &MainWindow::logoutRequested);
+    m_quit = m_fileMenu->addAction(QString());
+    m_quit->setObjectName(QStringLiteral("quitAction"));
+    m_quit->setShortcut(QKeySequence::Quit);
+    m_quit->setMenuRole(QAction::QuitRole);
+    connect(m_quit, &QAction::triggered, qApp, &QApplication::closeAllWindows);
+
+    m_languageMenu = menuBar()->addMenu(QString());
+    m_languageMenu->setObjectName(QStringLiteral("languageMenu"));
+    m_languages = new QActionGroup(this);
+    m_languages->setExclusive(true);
+    for (const QString& code : UiLanguage::available()) {
+        QAction* a = m_languageMenu->addAction(UiLanguage::nativeName(code));
+        a->setObjectName(QStringLiteral("language_") + code);
+        a->setCheckable(true);
+        a->setChecked(code == UiLanguage::current());
+        a->setData(code);
+        m_languages->addAction(a);
+    }
+    connect(m_languages, &QActionGroup::triggered, this, [this](QAction* a) {
+        const QString code = UiLanguage::install(a->data().toString());
+        emit languageChosen(code);
+    });
+
+    m_helpMenu = menuBar()->addMenu(QString());
+    m_helpMenu->setObjectName(QStringLiteral("helpMenu"));
+    m_shortcuts = m_helpMenu->addAction(QString());
+    m_shortcuts->setObjectName(QStringLiteral("shortcutsAction"));
+    m_shortcuts->setShortcut(QKeySequence(Qt::Key_F1));
+    connect(m_shortcuts, &QAction::triggered, this, &MainWindow::showShortcuts);
+    m_about = m_helpMenu->addAction(QString());
+    m_about->setObjectName(QStringLiteral("aboutAction"));
+    connect(m_about, &QAction::triggered, this, &MainWindow::showAbout);
+
+    m_pendingLabel = new QLabel(this);
+    m_pendingLabel->setObjectName(QStringLiteral("pendingLabel"));
+    m_userLabel = new QLabel(this);
+    m_userLabel->setObjectName(QStringLiteral("userLabel"));
+    statusBar()->setObjectName(QStringLiteral("statusBar"));
+    statusBar()->addPermanentWidget(m_pendingLabel);
+    statusBar()->addPermanentWidget(m_userLabel);
+
+    if (m_review) {
+        connect(m_review, &ReviewWorkspace::statusMessage, this, [this](const QString& text) { statusBar()->showMessage(text, 8000); });
+        connect(m_review, &ReviewWorkspace::pendingCountChanged, this, [this](int pending) {
+            m_pending = pending;
+            retranslate();
+        });
+        m_tabs->setCurrentWidget(m_review);
+        m_review->refreshQueue();
+        m_review->setFocus();
+    }
+    retranslate();
+    resize(1440, 900);
+}
+
+MainWindow::~MainWindow() = default;
+
+QString MainWindow::roleName(Role role)
+{
+    switch (role) {
+    case Role::Reviewer:
+        return tr("Reviewer");
+    case Role::HotlineAgent:
+        return tr("Hotline agent");
+    case Role::Supervisor:
+        return tr("Supervisor");
+    case Role::Administrator:
+        return tr("Administrator");
+    }
+    return {};
+}
+
+void MainWindow::retranslate()
+{
+    setWindowTitle(tr("PhotoDesk — Graduation photo review"));
+    if (m_review)
+        m_tabs->setTabText(m_tabs->indexOf(m_review), tr("Review"));
+    if (m_hotline)
+        m_tabs->setTabText(m_tabs->indexOf(m_hotline), m_hotline->title());
+    if (m_supervision)
+        m_tabs->setTabText(m_tabs->indexOf(m_supervision), m_supervision->title());
+    m_fileMenu->setTitle(tr("&File"));
+    m_refresh->setText(tr("&Refresh queue"));
+    m_refresh->setShortcut(QKeySequence(Qt::Key_F5));
+    m_refresh->setShortcutContext(Qt::WidgetShortcut); // F5 itself is handled by the workspace
+    m_logout->setText(tr("&Log out"));
+    m_quit->setText(tr("&Quit"));
+    m_languageMenu->setTitle(tr("&Language"));
+    m_helpMenu->setTitle(tr("&Help"));
+    m_shortcuts->setText(tr("&Keyboard shortcuts"));
+    m_about->setText(tr("&About PhotoDesk"));
+    updateUserLabel();
+    if (m_review && m_pending >= 0)
+        m_pendingLabel->setText(tr("%n pending", "", m_pending));
+    else
+        m_pendingLabel->clear();
+}
+
+void MainWindow::updateUserLabel()
+{
+    const QString name = m_session.displayName.isEmpty() ? m_session.username : m_session.displayName;
+    m_userLabel->setText(tr("%1 (%2) · %3").arg(name, m_session.username, roleName(m_session.role)));
+}
+
+void MainWindow::changeEvent(QEvent* event)
+{
+    if (event->type() == QEvent::LanguageChange) {
+        retranslate();
+        for (QAction* a : m_languages->actions())
+            a->setChecked(a->data().toString() == UiLanguage::current());
+    }
+    QMainWindow::changeEvent(event);
+}
+
+void MainWindow::showShortcuts()
+{
+    const QString rows = QStringList{
+        tr("<tr><td><b>A</b></td><td>Approve the open submission</td></tr>"),
+        tr("<tr><td><b>R</b></td><td>Reject with the checked reasons</td></tr>"),
+        tr("<tr><td><b>1 … 28</b></td><td>Toggle a reason by its number (type two digits quickly, e.g. 1 2)</td></tr>"),
+        tr("<tr><td><b>J</b> / <b>PageDown</b></td><td>Next submission</td></tr>"),
+        tr("<tr><td><b>K</b> / <b>PageUp</b></td><td>Previous submission</td></tr>"),
+        tr("<tr><td><b>F5</b></td><td>Refresh the queue</td></tr>"),
+        tr("<tr><td><b>Esc</b></td><td>Leave the note field, back to the queue</td></tr>"),
+    }.join(QString());
+    QMessageBox::information(this, tr("Keyboard shortcuts"), QStringLiteral("<table cellspacing='6'>%1</table>").arg(rows));
+}
+
+void MainWindow::showAbout()
+{
+    QMessageBox::about(this, tr("About PhotoDesk"),
+                       tr("<b>PhotoDesk %1</b><br>Review workstation for graduation ID photos: compare the submitted photo "
+                          "with the enrollment and ID-card photos, approve or reject with reasons from the school's rules.")
+                           .arg(QStringLiteral(PHOTODESK_VERSION)));
+}
+
+} // namespace pd

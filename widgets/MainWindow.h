@@ -1,0 +1,71 @@
+#pragma once
+
+#include "core/domain/Types.h"
+
+#include <QMainWindow>
+
+#include <memory>
+
+class QAction;
+class QActionGroup;
+class QLabel;
+class QMenu;
+class QTabWidget;
+
+namespace pd {
+
+class PlaceholderPage;
+class ReviewWorkspace;
+class Store;
+
+// The workstation window: the workspaces of the signed-in user's role as tabs (Review for
+// reviewers, Hotline for hotline agents, Supervision and Review for supervisors), a menu with
+// the language switch and log-out, and the user and role in the status bar.
+class MainWindow : public QMainWindow {
+    Q_OBJECT
+
+public:
+    MainWindow(std::shared_ptr<Store> store, Session session, QWidget* parent = nullptr);
+    ~MainWindow() override;
+
+    const Session& session() const { return m_session; }
+    // nullptr when the role has no review workspace.
+    ReviewWorkspace* reviewWorkspace() const { return m_review; }
+    QTabWidget* workspaces() const { return m_tabs; }
+
+    static QString roleName(Role role);
+
+signals:
+    void logoutRequested();
+    void languageChosen(const QString& code);
+
+protected:
+    void changeEvent(QEvent* event) override;
+
+private:
+    void retranslate();
+    void updateUserLabel();
+    void showShortcuts();
+    void showAbout();
+
+    std::shared_ptr<Store> m_store;
+    Session m_session;
+    QTabWidget* m_tabs;
+    ReviewWorkspace* m_review = nullptr;
+    PlaceholderPage* m_hotline = nullptr;
+    PlaceholderPage* m_supervision = nullptr;
+    QMenu* m_fileMenu;
+    QMenu* m_languageMenu;
+    QMenu* m_helpMenu;
+    QAction* m_refresh;
+    QAction* m_logout;
+    QAction* m_quit;
+    QAction* m_shortcuts;
+    QAction* m_about;
+    QActionGroup* m_languages;
+    QLabel* m_userLabel;
+    QLabel* m_pendingLabel;
+    int m_pending = -1;
+};
+
+} // namespace pd

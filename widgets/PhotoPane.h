@@ -1,0 +1,75 @@
+#pragma once
+
+#include <QByteArray>
+#include <QImage>
+#include <QPixmap>
+#include <QWidget>
+
+class QLabel;
+
+namespace pd {
+
+// A photo decoded off the UI thread (see decodePhoto), with what the reviewer needs to know
+// about the file itself.
+struct DecodedPhoto {
+    QImage image;          // scaled down to at most kMaxDisplaySide for display; null on failure
+    QSize originalSize;    // pixel size of the file
+    QByteArray format;     // format sniffed from the bytes ("jpeg", "png", ...), not the name
+    qint64 byteSize = 0;
+    QString fileName;
+    QString error;         // why there is no image (translated)
+
+    static constexpr int kMaxDisplaySide = 1600;
+};
+
+// Runs in a worker thread: sniffs the format from the bytes and decodes them.
+DecodedPhoto decodePhoto(const QByteArray& bytes, const QString& fileName);
+
+class PhotoCanvas;
+
+// One of the three photos of the review workspace: a caption, the photo scaled to fit with its
+// aspect kept, and a line about the file (pixel size, bytes, real format). Shows a clear message
+// instead of a picture when the photo is missing, damaged or not decodable.
+class PhotoPane : public QWidget {
+    Q_OBJECT
+
+public:
+    enum class State { Empty, Loading, Image, Message };
+
+    explicit PhotoPane(QWidget* parent = nullptr);
+
+    void setTitle(const QString& title);
+    void showLoading();
+    void showEmpty(const QString& message);
+    // A final state without a picture: missing, damaged, not decodable. Shown in red.
+    void showProblem(const QString& message);
+    void showPhoto(const DecodedPhoto& photo);
+
+    State state() const { return m_state; }
+    bool hasImage() const { return m_state == State::Image; }
+    QString message() const { return m_message; }
+    QSize imageSize() const { return m_photo.originalSize; }
+    // True once the current final state (image or message) has been painted on screen.
+    bool paintedFinal() const { return m_paintedFinal; }
+
+    void retranslate();
+
+signals:
+    void finalStatePainted();
+
+private:
+    friend class PhotoCanvas;
+    void canvasPainted();
+    void updateInfo();
+
+    State m_state = State::Empty;
+    DecodedPhoto m_photo;
+    QString m_message;
+    bool m_problem = false;
+    bool m_paintedFinal = false;
+    QLabel* m_title;
+    PhotoCanvas* m_canvas;
+    QLabel* m_info;
+};
+
+} // namespace pd

@@ -1,0 +1,620 @@
+#include "widgets/ReviewWorkspace.h"
+
+#include "core/notify/SmsComposer.h"
+#include "core/review/DecisionService.h"
+#include "core/review/ReasonCatalog.h"
+#include "core/review/ReviewQueue.h"
+#include "core/store/Store.h"
+#include "core/store/StoreError.h"
+#include "core/util/Time.h"
+#include "widgets/DecisionPanel.h"
+#include "widgets/ErrorTexts.h"
+#include "widgets/PhotoPane.h"
+#include "widgets/QueueModel.h"
+#include "widgets/StoreWorker.h"
+
+#include <QComboBox>
+#include <QEvent>
+#include <QFutureWatcher>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QLocale>
+#include <QShortcut>
+#include <QSplitter>
+#include <QTableView>
+#include <QVBoxLayout>
+#include <QtConcurrent>
+
+namespace pd {
+
+namespace {
+// Calls `done` on the UI thread with the future's result, unless `context` is gone by then.
+template <class T, class Done>
+void whenFinished(QObject* context, QFuture<T> future, Done done)
+{
+    auto* watcher = new QFutureWatcher<T>(context);
+    QObject::connect(watcher, &QFutureWatcher<T>::finished, context, [watcher, done = std::move(done)]() mutable {
+        watcher->deleteLater();
+        done(watcher->future().result());
+    });
+    watcher->setFuture(std::move(future));
+}
+
+QString maskedNationalId(const QString& id)
+{
+    if (id.size() <= 10)
+        return QString(id.size(), QLatin1Char('*'));
+    return id.left(6) + QString(id.size() - 10, QLatin1Char('*')) + id.right(4);
+}
+
+QString maskedPhone(const QString& phone)
+{
+    if (phone.size() < 7)
+        return QString(phone.size(), QLatin1Char('*'));
+    return phone.left(3) + QString(phone.size() - 7, QLatin1Char('*')) + phone.right(4);
+}
+
+QString stateName(AttemptState s)
+{
+    switch (s) {
+    case AttemptState::Pending:
+        return ReviewWorkspace::tr("pending");
+    case AttemptState::Approved:
+        return ReviewWorkspace::tr("approved");
+    case AttemptState::Rejected:
+        return ReviewWorkspace::tr("rejected");
+    }
+    return {};
+}
+} // namespace
+
+ReviewWorkspace::ReviewWorkspace(std::shared_ptr<Store> store, Session session, QWidget* parent)
+    : QWidget(parent)
+    , m_store(std::move(store))
+    , m_session(std::move(session))
+    , m_worker(std::make_unique<StoreWorker>(m_store))
+    , m_service(std::make_shared<DecisionService>(m_store, ReasonCatalog::builtIn(), SmsComposer::builtIn()))
+{
+    setObjectName(QStringLiteral("reviewWorkspace"));
+
+    // --- queue ---
+    auto* queuePanel = new QWidget(this);
+    queuePanel->setObjectName(QStringLiteral("queuePanel"));
+    m_queueTitle = new QLabel(queuePanel);
+    m_queueTitle->setObjectName(QStringLiteral("queueTitle"));
+    QFont titleFont = m_queueTitle->font();
+    titleFont.setBold(true);
+    titleFont.setPointSizeF(titleFont.pointSizeF() * 1.15);
+    m_queueTitle->setFont(titleFont);
+    m_search = new QLineEdit(queuePanel);
+    m_search->setObjectName(QStringLiteral("queueSearch"));
+    m_search->setClearButtonEnabled(true);
+    m_stateFilter = new QComboBox(queuePanel);
+    m_stateFilter->setObjectName(QStringLiteral("queueStateFilter"));
+    for (int i = 0; i < 4; ++i)
+        m_stateFilter->addItem(QString());
+    m_model = new QueueModel(m_store, this);
+    m_view = new QTableView(queuePanel);
+    m_view->setObjectName(QStringLiteral("queueView"));
+    m_view->setModel(m_model);
+    m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_view->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_view->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_view->setAlternatingRowColors(true);
+    m_view->setWordWrap(false);
+    m_view->setTabKeyNavigation(false);
+    m_view->verticalHeader()->hide();
+    m_view->verticalHeader()->setDefaultSectionSize(m_view->fontMetrics().height() + 10);
+    m_view->horizontalHeader()->setHighlightSections(false);
+    m_view->horizontalHeader()->setDefaultAlignment(Qt::AlignLeft | Qt::AlignVCenter);
+    m_view->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    m_view->horizontalHeader()->setStretchLastSection(false);
+    m_view->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_view->horizontalHeader()->setSectionResizeMode(QueueModel::ProgrammeColumn, QHeaderView::Stretch);
+    m_view->horizontalHeader()->setMinimumSectionSize(48);
+
+    auto* filterRow = new QHBoxLayout;
+    filterRow->addWidget(m_search, 1);
+    filterRow->addWidget(m_stateFilter);
+    auto* queueLayout = new QVBoxLayout(queuePanel);
+    queueLayout->setContentsMargins(8, 8, 4, 8);
+    queueLayout->addWidget(m_queueTitle);
+    queueLayout->addLayout(filterRow);
+    queueLayout->addWidget(m_view, 1);
+
+    // --- submission: header, photos, decision ---
+    auto* submission = new QWidget(this);
+    submission->setObjectName(QStringLiteral("submissionPanel"));
+    m_header = new QLabel(submission);
+    m_header->setObjectName(QStringLiteral("submissionHeader"));
+    m_header->setTextFormat(Qt::RichText);
+    m_header->setWordWrap(true);
+    m_header->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_header->setMinimumHeight(m_header->fontMetrics().height() * 3 + 8);
+    m_submitted = new PhotoPane(submission);
+    m_submitted->setObjectName(QStringLiteral("submittedPhoto"));
+    m_enrollment = new PhotoPane(submission);
+    m_enrollment->setObjectName(QStringLiteral("enrollmentPhoto"));
+    m_idCard = new PhotoPane(submission);
+    m_idCard->setObjectName(QStringLiteral("idCardPhoto"));
+    for (PhotoPane* pane : {m_submitted, m_enrollment, m_idCard})
+        connect(pane, &PhotoPane::finalStatePainted, this, &ReviewWorkspace::checkPhotosShown);
+    auto* photos = new QHBoxLayout;
+    photos->setSpacing(12);
+    photos->addWidget(m_submitted, 1);
+    photos->addWidget(m_enrollment, 1);
+    photos->addWidget(m_idCard, 1);
+
+    m_panel = new DecisionPanel(ReasonCatalog::builtIn(), SmsComposer::builtIn(), submission);
+    m_panel->setMinimumHeight(250);
+    m_panel->setMaximumHeight(300);
+    connect(m_panel, &DecisionPanel::approveClicked, this, &ReviewWorkspace::approve);
+    connect(m_panel, &DecisionPanel::rejectClicked, this, &ReviewWorkspace::reject);
+
+    auto* subLayout = new QVBoxLayout(submission);
+    subLayout->setContentsMargins(8, 8, 12, 8);
+    subLayout->setSpacing(8);
+    subLayout->addWidget(m_header);
+    subLayout->addLayout(photos, 1);
+    subLayout->addWidget(m_panel);
+
+    m_splitter = new QSplitter(Qt::Horizontal, this);
+    m_splitter->setObjectName(QStringLiteral("reviewSplitter"));
+    m_splitter->addWidget(queuePanel);
+    m_splitter->addWidget(submission);
+    m_splitter->setStretchFactor(0, 0);
+    m_splitter->setStretchFactor(1, 1);
+    m_splitter->setSizes({470, 970});
+    m_splitter->setChildrenCollapsible(false);
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_splitter);
+
+    // --- behaviour ---
+    connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this, [this](const QModelIndex& current) {
+        if (current.isValid())
+            openAttempt(m_model->data(current, QueueModel::AttemptIdRole).toLongLong());
+    });
+    connect(m_model, &QueueModel::loadFailed, this, [this](const Error& e) {
+        emit statusMessage(tr("The queue cannot be loaded: %1").arg(ErrorTexts::text(e)));
+    });
+    auto* searchDelay = new QTimer(this);
+    searchDelay->setSingleShot(true);
+    searchDelay->setInterval(300);
+    connect(m_search, &QLineEdit::textChanged, searchDelay, qOverload<>(&QTimer::start));
+    connect(searchDelay, &QTimer::timeout, this, &ReviewWorkspace::applyFilter);
+    connect(m_stateFilter, &QComboBox::currentIndexChanged, this, &ReviewWorkspace::applyFilter);
+
+    m_digitTimer.setSingleShot(true);
+    m_digitTimer.setInterval(kDigitWindowMs);
+    connect(&m_digitTimer, &QTimer::timeout, this, &ReviewWorkspace::flushDigits);
+    m_headerTick.setInterval(30 * 1000);
+    connect(&m_headerTick, &QTimer::timeout, this, &ReviewWorkspace::updateHeader);
+    m_headerTick.start();
+
+    // Shortcuts work wherever the focus is inside the workspace, except while typing in a text
+    // field (text fields claim printable keys through ShortcutOverride).
+    auto shortcut = [this](const QKeySequence& keys, auto slot) {
+        auto* s = new QShortcut(keys, this);
+        s->setContext(Qt::WidgetWithChildrenShortcut);
+        s->setAutoRepeat(false);
+        connect(s, &QShortcut::activated, this, slot);
+        return s;
+    };
+    shortcut(QKeySequence(Qt::Key_A), &ReviewWorkspace::approve);
+    shortcut(QKeySequence(Qt::Key_R), &ReviewWorkspace::reject);
+    shortcut(QKeySequence(Qt::Key_J), &ReviewWorkspace::nextSubmission);
+    shortcut(QKeySequence(Qt::Key_PageDown), &ReviewWorkspace::nextSubmission);
+    shortcut(QKeySequence(Qt::Key_K), &ReviewWorkspace::previousSubmission);
+    shortcut(QKeySequence(Qt::Key_PageUp), &ReviewWorkspace::previousSubmission);
+    shortcut(QKeySequence(Qt::Key_F5), &ReviewWorkspace::refreshQueue);
+    shortcut(QKeySequence(Qt::Key_Escape), [this] { m_view->setFocus(Qt::ShortcutFocusReason); });
+    for (int d = 0; d <= 9; ++d) {
+        shortcut(QKeySequence(Qt::Key_0 + d), [this, d] { typeDigit(d); });
+        shortcut(QKeySequence(Qt::KeypadModifier | Qt::Key(Qt::Key_0 + d)), [this, d] { typeDigit(d); });
+    }
+
+    setFocusProxy(m_view);
+    retranslate();
+    showNothingOpen(QString());
+    {
+        const QSignalBlocker block(m_stateFilter);
+        m_stateFilter->setCurrentIndex(0);
+    }
+    applyFilter();
+}
+
+ReviewWorkspace::~ReviewWorkspace()
+{
+    // Any decision still running finishes on the worker (and commits or not, in one piece)
+    // before the store goes away; its result is no longer shown.
+    m_generation = ~quint64(0);
+    m_worker.reset();
+}
+
+void ReviewWorkspace::retranslate()
+{
+    m_search->setPlaceholderText(tr("Search name or student no."));
+    const QStringList filters{tr("Pending"), tr("Approved"), tr("Rejected"), tr("All")};
+    for (int i = 0; i < filters.size(); ++i)
+        m_stateFilter->setItemText(i, filters[i]);
+    m_submitted->setTitle(tr("Submitted photo"));
+    m_enrollment->setTitle(tr("Enrollment photo"));
+    m_idCard->setTitle(tr("ID-card photo"));
+    const int pending = m_model->filter().state == AttemptState::Pending ? m_model->totalCount() : -1;
+    m_queueTitle->setText(pending >= 0 ? tr("Review queue · %n pending", "", pending) : tr("Review queue"));
+    updateHeader();
+}
+
+void ReviewWorkspace::changeEvent(QEvent* event)
+{
+    if (event->type() == QEvent::LanguageChange) {
+        retranslate();
+        m_model->retranslate();
+        m_panel->retranslate();
+        for (PhotoPane* pane : {m_submitted, m_enrollment, m_idCard})
+            pane->retranslate();
+    }
+    QWidget::changeEvent(event);
+}
+
+void ReviewWorkspace::applyFilter()
+{
+    QueueFilter filter;
+    switch (m_stateFilter->currentIndex()) {
+    case 1:
+        filter.state = AttemptState::Approved;
+        break;
+    case 2:
+        filter.state = AttemptState::Rejected;
+        break;
+    case 3:
+        filter.state = std::nullopt;
+        break;
+    default:
+        filter.state = AttemptState::Pending;
+    }
+    filter.search = m_search->text().trimmed();
+    m_model->setFilter(filter); // reloads
+    syncAfterReload();
+}
+
+void ReviewWorkspace::refreshQueue()
+{
+    m_model->reload();
+    syncAfterReload();
+}
+
+void ReviewWorkspace::syncAfterReload()
+{
+    const Id keep = m_current ? m_current->attempt.id : m_loadingAttempt;
+    int pending = 0;
+    try {
+        pending = ReviewQueue(m_store->db()).count(QueueFilter{});
+    } catch (const StoreError&) {
+        pending = -1;
+    }
+    emit pendingCountChanged(pending);
+    retranslate();
+    int row = keep ? m_model->rowOf(keep) : -1;
+    if (row < 0 && m_model->rowCount() > 0)
+        row = 0;
+    if (row >= 0) {
+        selectRow(row);
+    } else {
+        m_current.reset();
+        m_loadingAttempt = 0;
+        showNothingOpen(m_model->filter().state == AttemptState::Pending ? tr("No submissions are waiting for review.")
+                                                                           : tr("No submissions match."));
+    }
+}
+
+void ReviewWorkspace::selectRow(int row)
+{
+    while (row >= m_model->rowCount() && m_model->canFetchMore({}))
+        m_model->fetchMore({});
+    if (row < 0 || row >= m_model->rowCount())
+        return;
+    const QModelIndex index = m_model->index(row, 0);
+    m_view->selectionModel()->setCurrentIndex(index, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    m_view->scrollTo(index);
+    // The same attempt may already be open (selection lost by a model reset): nothing to do then.
+    openAttempt(m_model->data(index, QueueModel::AttemptIdRole).toLongLong());
+}
+
+void ReviewWorkspace::nextSubmission()
+{
+    const int row = m_view->currentIndex().isValid() ? m_view->currentIndex().row() + 1 : 0;
+    if (row >= m_model->rowCount() && m_model->canFetchMore({}))
+        m_model->fetchMore({});
+    if (row < m_model->rowCount())
+        selectRow(row);
+    else
+        emit statusMessage(tr("This is the last submission in the queue."));
+}
+
+void ReviewWorkspace::previousSubmission()
+{
+    const int row = m_view->currentIndex().row() - 1;
+    if (row >= 0)
+        selectRow(row);
+    else
+        emit statusMessage(tr("This is the first submission in the queue."));
+}
+
+void ReviewWorkspace::showNothingOpen(const QString& message)
+{
+    ++m_generation;
+    m_current.reset();
+    m_loadingAttempt = 0;
+    m_photosAnnounced = false;
+    m_submitted->showEmpty(message);
+    m_enrollment->showEmpty(QString());
+    m_idCard->showEmpty(QString());
+    m_panel->setStudent(std::nullopt);
+    m_panel->setDecidable(false);
+    updateHeader();
+}
+
+void ReviewWorkspace::openAttempt(Id attemptId)
+{
+    if (attemptId == 0 || attemptId == currentAttemptId() || attemptId == m_loadingAttempt)
+        return;
+    flushDigits();
+    const quint64 generation = ++m_generation;
+    m_current.reset();
+    m_loadingAttempt = attemptId;
+    m_photosAnnounced = false;
+    for (PhotoPane* pane : {m_submitted, m_enrollment, m_idCard})
+        pane->showLoading();
+    m_panel->setStudent(std::nullopt);
+    m_panel->setDecidable(false);
+    updateHeader();
+
+    std::shared_ptr<Store> store = m_store;
+    whenFinished(this, m_worker->run([store, attemptId] { return loadSubmission(*store, attemptId); }),
+                 [this, generation, attemptId](const Result<SubmissionBundle>& result) {
+                     if (generation != m_generation)
+                         return; // another submission was opened meanwhile
+                     if (!result) {
+                         m_loadingAttempt = 0;
+                         const QString text = tr("Submission %1 cannot be opened: %2").arg(attemptId).arg(ErrorTexts::text(result.error()));
+                         for (PhotoPane* pane : {m_submitted, m_enrollment, m_idCard})
+                             pane->showProblem(pane == m_submitted ? text : QString());
+                         emit statusMessage(text);
+                         return;
+                     }
+                     showBundle(result.value(), generation);
+                 });
+}
+
+void ReviewWorkspace::showBundle(const SubmissionBundle& bundle, quint64 generation)
+{
+    m_loadingAttempt = 0;
+    m_current = bundle;
+    const bool pending = bundle.attempt.state == AttemptState::Pending;
+    m_panel->setStudent(bundle.student);
+    m_panel->setDecidable(pending);
+    if (!pending)
+        m_panel->showMessage(tr("This submission was already %1; it cannot be decided again.").arg(stateName(bundle.attempt.state)),
+                             DecisionPanel::MessageKind::Info);
+    updateHeader();
+
+    struct Slot {
+        PhotoPane* pane;
+        std::optional<SubmissionBundle::PhotoBytes>* photo;
+        QString missing;
+    };
+    const Slot targets[] = {
+        {m_submitted, &m_current->submitted, tr("No submitted photo is stored for this attempt.")},
+        {m_enrollment, &m_current->enrollment, tr("No enrollment photo is stored for this student.")},
+        {m_idCard, &m_current->idCard, tr("No ID-card photo is stored for this student.")},
+    };
+    for (const Slot& s : targets) {
+        if (!s.photo->has_value()) {
+            s.pane->showProblem(s.missing);
+            continue;
+        }
+        SubmissionBundle::PhotoBytes& photo = **s.photo;
+        if (!photo.error.isEmpty()) {
+            s.pane->showProblem(ErrorTexts::text(Error{photo.error, photo.error}));
+            continue;
+        }
+        PhotoPane* pane = s.pane;
+        // Decoding runs on the general pool; the bytes move there and are not kept here.
+        whenFinished(this, QtConcurrent::run(&decodePhoto, std::exchange(photo.bytes, {}), photo.photo.fileName),
+                     [this, pane, generation](const DecodedPhoto& decoded) {
+                         if (generation == m_generation)
+                             pane->showPhoto(decoded);
+                     });
+    }
+}
+
+bool ReviewWorkspace::photosPainted() const
+{
+    return m_current && m_submitted->paintedFinal() && m_enrollment->paintedFinal() && m_idCard->paintedFinal();
+}
+
+void ReviewWorkspace::checkPhotosShown()
+{
+    if (!m_photosAnnounced && photosPainted()) {
+        m_photosAnnounced = true;
+        emit photosShown();
+    }
+}
+
+void ReviewWorkspace::updateHeader()
+{
+    if (!m_current) {
+        m_header->setText(m_loadingAttempt ? tr("Loading the submission…") : QStringLiteral(" "));
+        return;
+    }
+    const Student& s = m_current->student;
+    const Attempt& a = m_current->attempt;
+    const QLocale locale;
+    QString timeLeft;
+    if (a.state == AttemptState::Pending) {
+        const qint64 secs = utcNow().secsTo(a.deadline);
+        const QString color = secs < QueueModel::kUrgentHours * 3600 ? QStringLiteral("#c62828") : QStringLiteral("#1f2937");
+        timeLeft = QStringLiteral("<span style='color:%1; font-weight:bold'>%2</span>")
+                       .arg(color, QueueModel::timeLeftText(a.deadline, utcNow()).toHtmlEscaped());
+    } else {
+        timeLeft = QStringLiteral("<b>%1</b>").arg(stateName(a.state).toHtmlEscaped());
+    }
+    const QString sep = QStringLiteral("&nbsp;&nbsp;·&nbsp;&nbsp;");
+    auto field = [](const QString& label, const QString& value) {
+        return QStringLiteral("<span style='color:#6b7280'>%1</span>&nbsp;%2").arg(label.toHtmlEscaped(), value.toHtmlEscaped());
+    };
+    const QString line1 = QStringLiteral("<span style='font-size:x-large; font-weight:bold'>%1</span>&nbsp;&nbsp;&nbsp;%2")
+                              .arg(s.name.toHtmlEscaped(),
+                                   QStringList{field(tr("Student no."), s.studentNumber),
+                                               field(tr("Programme"), s.level.isEmpty() ? s.programme : s.programme + QStringLiteral(" · ") + s.level),
+                                               field(tr("ID no."), maskedNationalId(s.nationalId)),
+                                               field(tr("Phone"), maskedPhone(s.phone))}
+                                       .join(sep));
+    const QString line2 = QStringList{field(tr("Attempt"), a.externalId),
+                                      field(tr("Paid"), locale.toString(a.paidAt.toLocalTime(), QStringLiteral("yyyy-MM-dd HH:mm"))),
+                                      field(tr("Deadline"), locale.toString(a.deadline.toLocalTime(), QStringLiteral("yyyy-MM-dd HH:mm"))),
+                                      timeLeft}
+                              .join(sep);
+    m_header->setText(line1 + QStringLiteral("<br>") + line2);
+}
+
+void ReviewWorkspace::approve()
+{
+    decide(Verdict::Approve);
+}
+
+void ReviewWorkspace::reject()
+{
+    decide(Verdict::Reject);
+}
+
+void ReviewWorkspace::decide(Verdict verdict)
+{
+    flushDigits();
+    if (m_deciding)
+        return;
+    if (!m_current || m_current->attempt.state != AttemptState::Pending) {
+        emit statusMessage(tr("No pending submission is open."));
+        return;
+    }
+    DecisionRequest request;
+    request.attemptId = m_current->attempt.id;
+    request.verdict = verdict;
+    request.reasons = m_panel->checkedReasonIds();
+    request.note = m_panel->note();
+    if (verdict == Verdict::Approve && !request.reasons.isEmpty()) {
+        QStringList numbers;
+        for (int n : m_panel->checkedNumbers())
+            numbers << QString::number(n);
+        m_panel->showMessage(tr("Not approved: rejection reasons %1 are checked. Uncheck them to approve, or press R to reject.")
+                                 .arg(numbers.join(QStringLiteral(", "))),
+                             DecisionPanel::MessageKind::Error);
+        return;
+    }
+    if (verdict == Verdict::Reject && request.reasons.isEmpty()) {
+        m_panel->showMessage(tr("Choose at least one reason (type its number) before rejecting."), DecisionPanel::MessageKind::Error);
+        return;
+    }
+    m_deciding = true;
+    m_panel->setBusy(true);
+    const int row = m_model->rowOf(request.attemptId);
+    std::shared_ptr<DecisionService> service = m_service;
+    const Session who = m_session;
+    whenFinished(this, m_worker->run([service, who, request] { return service->decide(who, request); }),
+                 [this, request, row](const Result<Id>& result) { decisionFinished(request, result, row); });
+}
+
+void ReviewWorkspace::decisionFinished(const DecisionRequest& request, const Result<Id>& result, int decidedRow)
+{
+    m_deciding = false;
+    m_panel->setBusy(false);
+    const QString name = m_current && m_current->attempt.id == request.attemptId ? m_current->student.name : QString::number(request.attemptId);
+    if (!result) {
+        m_panel->showMessage(ErrorTexts::text(result.error()), DecisionPanel::MessageKind::Error);
+        emit statusMessage(tr("%1: the decision was not saved. %2").arg(name, ErrorTexts::text(result.error())));
+        if (result.error().code != QLatin1String("already-decided") && result.error().code != QLatin1String("not-found"))
+            return;
+    } else {
+        emit statusMessage(request.verdict == Verdict::Approve
+                               ? tr("Approved %1; the SMS is queued.").arg(name)
+                               : tr("Rejected %1 with %n reason(s); the SMS is queued.", "", int(request.reasons.size())).arg(name));
+        emit decided(request.attemptId, request.verdict);
+    }
+
+    // Refresh the queue and open the next pending submission at the same place.
+    m_current.reset();
+    m_model->reload();
+    int pending = 0;
+    try {
+        pending = ReviewQueue(m_store->db()).count(QueueFilter{});
+    } catch (const StoreError&) {
+        pending = -1;
+    }
+    emit pendingCountChanged(pending);
+    retranslate();
+    auto findPending = [this](int from) {
+        for (int r = qMax(0, from);; ++r) {
+            if (r >= m_model->rowCount()) {
+                if (!m_model->canFetchMore({}))
+                    return -1;
+                m_model->fetchMore({});
+                if (r >= m_model->rowCount())
+                    return -1;
+            }
+            if (m_model->rowAt(r)->state == AttemptState::Pending)
+                return r;
+        }
+    };
+    int next = findPending(decidedRow);
+    if (next < 0)
+        next = findPending(0);
+    if (next >= 0)
+        selectRow(next);
+    else
+        showNothingOpen(tr("No more submissions are waiting for review."));
+}
+
+void ReviewWorkspace::typeDigit(int digit)
+{
+    const int count = m_panel->reasonCount();
+    auto toggle = [this](int number) {
+        if (!m_panel->toggleReason(number))
+            emit statusMessage(m_current ? tr("There is no reason number %1.").arg(number) : tr("No pending submission is open."));
+    };
+    if (m_pendingDigit >= 0) {
+        m_digitTimer.stop();
+        const int first = m_pendingDigit;
+        m_pendingDigit = -1;
+        const int combined = first * 10 + digit;
+        if (combined >= 1 && combined <= count) {
+            toggle(combined);
+            return;
+        }
+        toggle(first); // "2" then "9" with 28 reasons: 2, then 9 starts anew
+    }
+    if (digit == 0)
+        return;
+    if (digit * 10 > count) {
+        toggle(digit); // no two-digit number starts with this digit: no need to wait
+        return;
+    }
+    m_pendingDigit = digit;
+    m_digitTimer.start();
+}
+
+void ReviewWorkspace::flushDigits()
+{
+    if (m_pendingDigit < 0)
+        return;
+    m_digitTimer.stop();
+    const int number = m_pendingDigit;
+    m_pendingDigit = -1;
+    if (!m_panel->toggleReason(number))
+        emit statusMessage(tr("There is no reason number %1.").arg(number));
+}
+
+} // namespace pd
