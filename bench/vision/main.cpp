@@ -245,7 +245,10 @@ int main(int argc, char** argv)
     const BlasInfo blas = probeBlas();
     printJson({{QStringLiteral("bench"), QStringLiteral("environment")}, {QStringLiteral("openblas"), blas.openblas},
           {QStringLiteral("blas_library"), blas.libraryPath}, {QStringLiteral("blas_config"), blas.config},
-          {QStringLiteral("cores"), QThread::idealThreadCount()}});
+          {QStringLiteral("cores"), QThread::idealThreadCount()},
+          {QStringLiteral("OPENBLAS_NUM_THREADS"), qEnvironmentVariable("OPENBLAS_NUM_THREADS")}});
+    if (blas.openblas && qEnvironmentVariable("OPENBLAS_NUM_THREADS") != QLatin1String("1"))
+        std::fprintf(stderr, "note: OPENBLAS_NUM_THREADS is not 1: OpenBLAS's idle threads spin and slow a worker pool down\n");
     if (!blas.openblas)
         std::fprintf(stderr, "warning: %s\n", qPrintable(blasWarning(blas)));
 
