@@ -146,7 +146,9 @@ bool PreScreener::wait(int msecs) { return m_pool->waitForDone(msecs); }
 
 void PreScreener::start(std::vector<PreScreenJob> jobs, PreScreenCallbacks callbacks)
 {
-    m_cancelled->store(false);
+    // cancel() applies to the batches queued so far; a new batch gets a fresh flag.
+    if (m_cancelled->load())
+        m_cancelled = std::make_shared<std::atomic<bool>>(false);
     // State shared by the batch's runnables; the last one to finish reports the end.
     struct Batch {
         PreScreenCallbacks callbacks;
