@@ -44,7 +44,7 @@ DecisionPanel::DecisionPanel(const ReasonCatalog& catalog, const SmsComposer& sm
     m_reasons->setUniformItemSizes(true);
     m_reasons->setTextElideMode(Qt::ElideRight);
     m_reasons->setSelectionMode(QAbstractItemView::SingleSelection);
-    m_reasons->setHorizontalScrollBarPolicy(Qt::ScrollBarAsNeeded);
+    m_reasons->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     m_reasons->setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     fillReasons();
     connect(m_reasons, &QListWidget::itemChanged, this, [this] {
@@ -161,7 +161,7 @@ void DecisionPanel::layoutReasonGrid()
     const int fitRows = qMax(1, area.height() / minRow);
     const int columns = (count + fitRows - 1) / fitRows;
     const int rows = (count + columns - 1) / columns;
-    const int rowHeight = qMax(minRow, area.height() / rows);
+    const int rowHeight = qMax(minRow, (area.height() - 2) / rows);
     const int width = qMax(150, area.width() / columns);
     m_reasons->setGridSize(QSize(width, rowHeight));
 }

@@ -93,6 +93,7 @@ ReviewWorkspace::ReviewWorkspace(std::shared_ptr<Store> store, Session session, 
     m_search->setClearButtonEnabled(true);
     m_stateFilter = new QComboBox(queuePanel);
     m_stateFilter->setObjectName(QStringLiteral("queueStateFilter"));
+    m_stateFilter->setSizeAdjustPolicy(QComboBox::AdjustToContents);
     for (int i = 0; i < 4; ++i)
         m_stateFilter->addItem(QString());
     m_model = new QueueModel(m_store, this);
