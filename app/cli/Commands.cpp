@@ -23,8 +23,8 @@ void usage(QTextStream& s)
 {
     s << "usage: photodesk-cli COMMAND [options]\n\ncommands:\n";
     for (const auto& [name, entry] : registry())
-        s << "  " << name.leftJustified(14) << entry.help << "\n";
-    s << "  " << QStringLiteral("--version").leftJustified(14) << "print the version\n";
+        s << "  " << name.leftJustified(18) << " " << entry.help << "\n";
+    s << "  " << QStringLiteral("--version").leftJustified(18) << " print the version\n";
 }
 } // namespace
 

@@ -1,5 +1,6 @@
 // photodesk-cli: PhotoDesk's command line. Links only photodesk_core (no widgets).
 #include "app/cli/Commands.h"
+#include "core/util/BlasThreads.h"
 
 #include <QCoreApplication>
 #include <QTextStream>
@@ -8,6 +9,7 @@
 
 int main(int argc, char** argv)
 {
+    pd::ensureSingleThreadedBlas(argv);
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("photodesk"));
     QCoreApplication::setApplicationVersion(QStringLiteral(PHOTODESK_VERSION));

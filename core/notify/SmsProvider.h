@@ -1,5 +1,7 @@
 #pragma once
 
+#include "core/hotline/Masking.h"
+
 #include "core/util/Result.h"
 
 #include <QJsonObject>
@@ -83,7 +85,6 @@ SmsOutcome classifyAliyunCode(const QString& code);
 SmsOutcome classifyTencentCode(const QString& code);
 SmsOutcome classifyHttpStatus(int status);
 
-// "138****1234": phones in logs and audit records.
-QString maskPhone(const QString& phone);
+// Phones in logs and audit records are masked with maskPhone() from core/hotline/Masking.h.
 
 } // namespace pd

@@ -46,15 +46,6 @@ QUrl SmsProviderConfig::defaultEndpoint(SmsProviderKind kind)
     return {};
 }
 
-QString maskPhone(const QString& phone)
-{
-    if (phone.size() <= 4)
-        return QStringLiteral("****");
-    if (phone.size() < 8)
-        return QString(phone.size() - 4, QLatin1Char('*')) + phone.right(4);
-    return phone.left(3) + QString(phone.size() - 7, QLatin1Char('*')) + phone.right(4);
-}
-
 SmsOutcome classifyHttpStatus(int status)
 {
     if (status >= 200 && status < 300)

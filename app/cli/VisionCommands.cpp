@@ -1,0 +1,56 @@
+// photodesk-cli compare | analyze
+#include "app/cli/Commands.h"
+
+#include "core/vision/CompareCommand.h"
+
+#include <QCommandLineParser>
+#include <QFileInfo>
+#include <QJsonObject>
+
+namespace pd::cli {
+
+namespace {
+int compareCommand(const QStringList& args, QTextStream& out, QTextStream& err)
+{
+    return runCompareCommand(args, out, err);
+}
+
+int analyzeCommand(const QStringList& args, QTextStream& out, QTextStream& err)
+{
+    QCommandLineParser p;
+    p.addPositionalArgument(QStringLiteral("photo"), QStringLiteral("the submitted photo"));
+    p.addOption({QStringLiteral("enrollment"), QStringLiteral("The student's enrollment photo."), QStringLiteral("E")});
+    p.addOption({QStringLiteral("id"), QStringLiteral("The student's ID-card photo."), QStringLiteral("I")});
+    p.addOption({QStringLiteral("config"), QStringLiteral("Rule configuration (JSON)."), QStringLiteral("C")});
+    if (!p.parse(QStringList{QStringLiteral("analyze")} + args) || p.positionalArguments().size() != 1) {
+        err << "usage: photodesk-cli analyze PHOTO [--enrollment E] [--id I] [--config C]\n";
+        return 2;
+    }
+    const QString photo = p.positionalArguments().first();
+    // The input itself must be readable; problems inside the image are reported in the JSON.
+    for (const QString& path : {photo, p.value(QStringLiteral("enrollment")), p.value(QStringLiteral("id"))}) {
+        if (!path.isEmpty() && !QFileInfo(path).isReadable()) {
+            err << "analyze: cannot read " << path << "\n";
+            return 2;
+        }
+    }
+    auto faces = analyzeFacesJsonFromFiles(photo, p.value(QStringLiteral("enrollment")), p.value(QStringLiteral("id")));
+    if (!faces.ok()) {
+        err << "analyze: " << faces.error().message << "\n";
+        return 1;
+    }
+    QJsonObject result = faces.value();
+    result.insert(QStringLiteral("file"), photo);
+    out << jsonLine(result) << "\n";
+    return 0;
+}
+
+const Registration compare(QStringLiteral("compare"),
+                           QStringLiteral("face distance of two photos: compare A B (exit 3 = no face, 2 = unreadable)"),
+                           compareCommand);
+const Registration analyze(QStringLiteral("analyze"),
+                           QStringLiteral("analyse a photo: analyze PHOTO [--enrollment E] [--id I] [--config C]"),
+                           analyzeCommand);
+} // namespace
+
+} // namespace pd::cli

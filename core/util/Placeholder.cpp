@@ -1,1 +1,0 @@
-namespace pd { void placeholderSymbol() {} }
