@@ -95,6 +95,8 @@ QSqlDatabase Database::openConnection(const QString& name) const
         execPragma(db, QStringLiteral("PRAGMA foreign_keys=ON"));
     } else {
         execPragma(db, QStringLiteral("SET TIME ZONE 'UTC'"));
+        // "already exists, skipping" notices of idempotent DDL are not news on a terminal.
+        execPragma(db, QStringLiteral("SET client_min_messages = warning"));
     }
     QMutexLocker lock(&m_mutex);
     m_connectionNames.insert(name);
