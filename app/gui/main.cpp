@@ -5,6 +5,7 @@
 #include "core/demo/DemoSeeder.h"
 #include "core/store/Store.h"
 #include "core/auth/AuthService.h"
+#include "core/util/BlasThreads.h"
 #include "widgets/ErrorTexts.h"
 #include "widgets/LoginDialog.h"
 #include "widgets/MainWindow.h"
@@ -98,6 +99,7 @@ private:
 
 int main(int argc, char* argv[])
 {
+    ensureSingleThreadedBlas(argv);
     QApplication app(argc, argv);
     QApplication::setOrganizationName(QStringLiteral("PhotoDesk"));
     QApplication::setApplicationName(QStringLiteral("PhotoDesk"));
