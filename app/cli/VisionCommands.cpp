@@ -2,6 +2,7 @@
 #include "app/cli/Commands.h"
 
 #include "core/vision/CompareCommand.h"
+#include "core/vision/rules/RuleEngine.h"
 
 #include <QCommandLineParser>
 #include <QFileInfo>
@@ -34,15 +35,18 @@ int analyzeCommand(const QStringList& args, QTextStream& out, QTextStream& err)
             return 2;
         }
     }
-    auto faces = analyzeFacesJsonFromFiles(photo, p.value(QStringLiteral("enrollment")), p.value(QStringLiteral("id")));
-    if (!faces.ok()) {
-        err << "analyze: " << faces.error().message << "\n";
-        return 1;
+    // Exit 0 whatever the rules say; 2 when the photo cannot be read or decoded at all
+    // ("rules" then reports FILE_FORMAT failed and the rest error); 1 for set-up problems: an
+    // invalid rule configuration (the message names the field), a missing model.
+    auto result = rules::analyzePhotoJsonFromFiles(photo, p.value(QStringLiteral("enrollment")), p.value(QStringLiteral("id")),
+                                                   p.value(QStringLiteral("config")));
+    if (!result.ok()) {
+        err << "analyze: " << result.error().message << "\n";
+        return result.error().code == VisionErrorCode::Unreadable ? 2 : 1;
     }
-    QJsonObject result = faces.value();
-    result.insert(QStringLiteral("file"), photo);
-    out << jsonLine(result) << "\n";
-    return 0;
+    out << jsonLine(result.value()) << "\n";
+    const QJsonObject photoFaces = result.value().value(QStringLiteral("faces")).toObject().value(QStringLiteral("photo")).toObject();
+    return photoFaces.contains(QStringLiteral("error")) && photoFaces.value(QStringLiteral("error")).toString() != VisionErrorCode::NoFace ? 2 : 0;
 }
 
 const Registration compare(QStringLiteral("compare"),

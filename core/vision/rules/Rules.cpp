@@ -1,0 +1,1052 @@
+// The 28 rules of the school's standard, one small function each, and the engine that runs
+// them. Every function reads the shared measurements from the Context, records what it
+// measured and the thresholds it used in `values`, and gives a verdict with a zh/en sentence.
+#include "core/vision/rules/RuleEngine.h"
+
+#include "core/vision/rules/PerceptualHash.h"
+#include "core/vision/rules/RuleContext.h"
+
+#include <QElapsedTimer>
+#include <QFileInfo>
+#include <QJsonArray>
+
+#include <opencv2/imgproc.hpp>
+
+#include <algorithm>
+#include <cmath>
+
+namespace pd::rules {
+using namespace detail;
+
+namespace {
+
+struct Rule {
+    const char* id;
+    void (*run)(const Context&, RuleResult&);
+};
+
+double r2(double v) { return std::round(v * 100.0) / 100.0; }
+double r3(double v) { return std::round(v * 1000.0) / 1000.0; }
+
+void set(RuleResult& r, Verdict v, const QString& zh, const QString& en)
+{
+    r.verdict = v;
+    r.explanationZh = zh;
+    r.explanationEn = en;
+}
+#define ZH(s) QStringLiteral(s)
+#define EN(s) QStringLiteral(s)
+
+QRect qrect(const cv::Rect& r) { return QRect(r.x, r.y, r.width, r.height); }
+void region(RuleResult& r, const QString& name, const cv::Rect& rect) { r.regions.append(RuleRegion{name, qrect(rect)}); }
+
+double num(const Context& c, const char* rule, const char* key)
+{
+    return c.config->number(QString::fromLatin1(rule), QString::fromLatin1(key));
+}
+
+// Common preconditions: pixels / a face with landmarks.
+bool needImage(const Context& c, RuleResult& r)
+{
+    if (c.hasImage())
+        return true;
+    r.values.insert(QStringLiteral("load_error"), c.loadError);
+    set(r, Verdict::Error, ZH("照片无法解码，无法测量"), EN("the photo cannot be decoded; nothing to measure"));
+    return false;
+}
+bool needFace(const Context& c, RuleResult& r)
+{
+    if (!needImage(c, r))
+        return false;
+    if (c.face)
+        return true;
+    set(r, Verdict::Error, ZH("未检测到人脸，无法测量"), EN("no face found; cannot measure"));
+    return false;
+}
+
+// ---- file -----------------------------------------------------------------------------------
+
+void fileFormat(const Context& c, RuleResult& r)
+{
+    const QByteArray& b = c.input->bytes;
+    const bool soi = b.size() >= 3 && uchar(b[0]) == 0xFF && uchar(b[1]) == 0xD8 && uchar(b[2]) == 0xFF;
+    const QString sniffed = c.header ? c.header->formatName : QStringLiteral("unknown");
+    const bool complete = c.header && c.header->complete;
+    const QString ext = QFileInfo(c.input->fileName).suffix().toLower();
+    r.values = {{QStringLiteral("format"), sniffed}, {QStringLiteral("soi"), soi}, {QStringLiteral("eoi"), complete},
+                {QStringLiteral("decoded"), c.hasImage()}, {QStringLiteral("extension"), ext}};
+    if (!soi || sniffed != QLatin1String("jpeg"))
+        return set(r, Verdict::Fail, ZH("文件内容不是JPEG（实际为%1）").arg(sniffed),
+                   EN("the file content is not JPEG (it is %1)").arg(sniffed));
+    if (!complete || !c.hasImage())
+        return set(r, Verdict::Fail, ZH("JPEG文件不完整或无法解码"), EN("the JPEG is truncated or cannot be decoded"));
+    if (c.config->enabled(QStringLiteral("FILE_FORMAT")) &&
+        c.config->values.value(QStringLiteral("FILE_FORMAT")).value(QStringLiteral("check_extension")).toBool() &&
+        !ext.isEmpty() && ext != QLatin1String("jpg") && ext != QLatin1String("jpeg"))
+        return set(r, Verdict::Warn, ZH("JPEG文件的扩展名为 .%1").arg(ext), EN("a JPEG file named .%1").arg(ext));
+    set(r, Verdict::Pass, ZH("完整的JPEG文件"), EN("a complete JPEG file"));
+}
+
+void fileSize(const Context& c, RuleResult& r)
+{
+    const qint64 bytes = c.input->bytes.size();
+    const double minB = num(c, "FILE_SIZE", "min_bytes"), maxB = num(c, "FILE_SIZE", "max_bytes");
+    r.values = {{QStringLiteral("bytes"), bytes}, {QStringLiteral("min_bytes"), minB}, {QStringLiteral("max_bytes"), maxB}};
+    if (bytes <= minB)
+        return set(r, Verdict::Fail, ZH("文件 %1 KB，须大于 %2 KB").arg(r2(bytes / 1024.0)).arg(minB / 1024.0),
+                   EN("file is %1 KB; must be larger than %2 KB").arg(r2(bytes / 1024.0)).arg(minB / 1024.0));
+    if (bytes > maxB)
+        return set(r, Verdict::Fail, ZH("文件过大（%1 KB）").arg(bytes / 1024), EN("file too large (%1 KB)").arg(bytes / 1024));
+    set(r, Verdict::Pass, ZH("文件大小 %1 KB").arg(r2(bytes / 1024.0)), EN("file size %1 KB").arg(r2(bytes / 1024.0)));
+}
+
+void resolution(const Context& c, RuleResult& r)
+{
+    if (!needImage(c, r))
+        return;
+    const int w = c.bgr.cols, h = c.bgr.rows;
+    const double ew = num(c, "RESOLUTION", "width"), eh = num(c, "RESOLUTION", "height");
+    const double aspect = double(w) / h, expected = ew / eh;
+    const bool exact = c.config->values.value(QStringLiteral("RESOLUTION")).value(QStringLiteral("exact_size")).toBool();
+    r.values = {{QStringLiteral("width"), w}, {QStringLiteral("height"), h}, {QStringLiteral("aspect"), r3(aspect)},
+                {QStringLiteral("expected_width"), ew}, {QStringLiteral("expected_height"), eh}};
+    if (std::abs(aspect - expected) > num(c, "RESOLUTION", "aspect_tolerance"))
+        return set(r, Verdict::Fail, ZH("%1×%2 不是竖版3:4").arg(w).arg(h), EN("%1×%2 is not a 3:4 portrait").arg(w).arg(h));
+    if (w < ew || h < eh)
+        return set(r, Verdict::Fail, ZH("%1×%2 小于 %3×%4").arg(w).arg(h).arg(ew).arg(eh),
+                   EN("%1×%2 is smaller than %3×%4").arg(w).arg(h).arg(ew).arg(eh));
+    if (exact && (w != ew || h != eh))
+        return set(r, Verdict::Warn, ZH("%1×%2，标准为 %3×%4（需缩放）").arg(w).arg(h).arg(ew).arg(eh),
+                   EN("%1×%2; the standard is %3×%4 (needs resizing)").arg(w).arg(h).arg(ew).arg(eh));
+    set(r, Verdict::Pass, ZH("%1×%2").arg(w).arg(h), EN("%1×%2").arg(w).arg(h));
+}
+
+void colorImage(const Context& c, RuleResult& r)
+{
+    if (!needImage(c, r))
+        return;
+    const bool greyHeader = c.header && c.header->greyscale;
+    // Mean chroma (distance from the grey axis in a*b*), subsampled.
+    double sum = 0;
+    int n = 0;
+    for (int y = 0; y < c.lab.rows; y += 2) {
+        const auto* p = c.lab.ptr<cv::Vec3b>(y);
+        for (int x = 0; x < c.lab.cols; x += 2, ++n)
+            sum += std::hypot(double(p[x][1]) - 128.0, double(p[x][2]) - 128.0);
+    }
+    const double chroma = n ? sum / n : 0;
+    const double minChroma = num(c, "COLOR_IMAGE", "min_chroma");
+    r.values = {{QStringLiteral("greyscale_file"), greyHeader}, {QStringLiteral("mean_chroma"), r2(chroma)},
+                {QStringLiteral("min_chroma"), minChroma}};
+    if (greyHeader || chroma < minChroma)
+        return set(r, Verdict::Fail, ZH("黑白（灰度）照片"), EN("a greyscale photo"));
+    set(r, Verdict::Pass, ZH("彩色照片"), EN("a colour photo"));
+}
+
+// ---- face and pose ---------------------------------------------------------------------------
+
+void singleFace(const Context& c, RuleResult& r)
+{
+    if (!needImage(c, r))
+        return;
+    if (!c.analysis)
+        return set(r, Verdict::Error, ZH("未进行人脸检测"), EN("face detection did not run"));
+    const auto& faces = c.analysis->faces;
+    const double minRatio = num(c, "SINGLE_FACE", "secondary_face_min_ratio");
+    int counted = 0;
+    for (const auto& f : faces)
+        if (!faces.empty() && f.box.width >= minRatio * faces.front().box.width)
+            ++counted;
+    r.values = {{QStringLiteral("faces"), int(faces.size())}, {QStringLiteral("faces_counted"), counted}};
+    for (const auto& f : faces)
+        region(r, QStringLiteral("face"), f.box);
+    if (counted == 0)
+        return set(r, Verdict::Fail, ZH("未检测到人脸"), EN("no face found"));
+    if (counted > 1)
+        return set(r, Verdict::Fail, ZH("检测到 %1 张人脸").arg(counted), EN("%1 faces found").arg(counted));
+    set(r, Verdict::Pass, ZH("一张人脸"), EN("one face"));
+}
+
+void poseFrontal(const Context& c, RuleResult& r)
+{
+    if (!needFace(c, r))
+        return;
+    const FaceGeometry& f = *c.face;
+    const auto& lm = f.lm;
+    // Yaw: where the nose tip sits between the jaw ends (0.5 = frontal). Pitch: nose tip between
+    // eye line and chin.
+    const double yaw = (lm[30].x - lm[0].x) / std::max(1.0, double(lm[16].x - lm[0].x)) - 0.5;
+    const double pitch = (lm[30].y - f.eyeLineY) / std::max(1.0, f.chinY - f.eyeLineY);
+    const double roll = f.rollDeg;
+    r.values = {{QStringLiteral("roll_deg"), r2(roll)}, {QStringLiteral("yaw"), r3(yaw)}, {QStringLiteral("pitch"), r3(pitch)},
+                {QStringLiteral("roll_fail_deg"), num(c, "POSE_FRONTAL", "roll_fail_deg")},
+                {QStringLiteral("yaw_fail"), num(c, "POSE_FRONTAL", "yaw_fail")}};
+    region(r, QStringLiteral("face"), f.box);
+    if (std::abs(roll) > num(c, "POSE_FRONTAL", "roll_fail_deg"))
+        return set(r, Verdict::Fail, ZH("头部倾斜 %1°").arg(r2(roll)), EN("head tilted by %1°").arg(r2(roll)));
+    if (std::abs(yaw) > num(c, "POSE_FRONTAL", "yaw_fail"))
+        return set(r, Verdict::Fail, ZH("头部侧转（偏航 %1）").arg(r3(yaw)), EN("head turned sideways (yaw %1)").arg(r3(yaw)));
+    if (std::abs(roll) > num(c, "POSE_FRONTAL", "roll_warn_deg") || std::abs(yaw) > num(c, "POSE_FRONTAL", "yaw_warn") ||
+        pitch < num(c, "POSE_FRONTAL", "pitch_warn_min") || pitch > num(c, "POSE_FRONTAL", "pitch_warn_max"))
+        return set(r, Verdict::Warn, ZH("头部略有倾斜、侧转或俯仰"), EN("head slightly tilted, turned or pitched"));
+    set(r, Verdict::Pass, ZH("正面"), EN("frontal"));
+}
+
+void shouldersLevel(const Context& c, RuleResult& r)
+{
+    if (!needFace(c, r))
+        return;
+    const FaceGeometry& f = *c.face;
+    const cv::Size size = c.bgr.size();
+    const cv::Rect area = clampRect(cv::Rect(0, int(f.chinY), size.width, size.height - int(f.chinY)), size);
+    region(r, QStringLiteral("shoulders"), area);
+    if (!c.bgPlain) {
+        r.values = {{QStringLiteral("measured"), false}};
+        return set(r, Verdict::NotApplicable, ZH("背景不是纯色，无法测量肩线，请目视检查"),
+                   EN("background not plain: shoulder line not measurable, check by eye"));
+    }
+    // Shoulder height on each side: the first row (below the chin) where a column at 0.95 face
+    // widths from the centre stops being background.
+    const auto shoulderY = [&](int x) -> int {
+        x = std::clamp(x, 2, size.width - 3);
+        int run = 0;
+        for (int y = int(f.chinY - 0.3 * f.faceWidth); y < size.height; ++y) {
+            if (y < 0)
+                continue;
+            if (deltaE(toCie(c.lab.at<cv::Vec3b>(y, x)), c.bgLab) > 18) {
+                if (++run >= 3)
+                    return y - 2;
+            } else {
+                run = 0;
+            }
+        }
+        return -1;
+    };
+    const int dx = int(0.95 * f.faceWidth);
+    const int xl = int(f.centreX) - dx, xr = int(f.centreX) + dx;
+    const int yl = shoulderY(xl), yr = shoulderY(xr);
+    if (yl < 0 || yr < 0) {
+        r.values = {{QStringLiteral("measured"), false}};
+        return set(r, Verdict::NotApplicable, ZH("肩部不在画面内，请目视检查"), EN("shoulders not in the frame; check by eye"));
+    }
+    const double tilt = std::atan2(double(yr - yl), double(std::clamp(xr, 2, size.width - 3) - std::clamp(xl, 2, size.width - 3))) * 180 / M_PI;
+    r.values = {{QStringLiteral("measured"), true}, {QStringLiteral("left_y"), yl}, {QStringLiteral("right_y"), yr},
+                {QStringLiteral("tilt_deg"), r2(tilt)}, {QStringLiteral("tilt_warn_deg"), num(c, "SHOULDERS_LEVEL", "tilt_warn_deg")}};
+    if (std::abs(tilt) > num(c, "SHOULDERS_LEVEL", "tilt_warn_deg"))
+        return set(r, Verdict::Warn, ZH("肩线倾斜约 %1°，请检查两肩是否同高").arg(r2(tilt)),
+                   EN("shoulder line tilted by about %1°: check the shoulders").arg(r2(tilt)));
+    set(r, Verdict::Pass, ZH("两肩基本同高"), EN("shoulders level"));
+}
+
+double hairTopOf(const Context& c, bool* measured)
+{
+    *measured = c.hairTop.has_value();
+    return c.hairTop ? *c.hairTop : c.face->crownEstimate;
+}
+
+void headSize(const Context& c, RuleResult& r)
+{
+    if (!needFace(c, r))
+        return;
+    const FaceGeometry& f = *c.face;
+    bool measured = false;
+    const double top = hairTopOf(c, &measured);
+    const double ratio = (f.chinY - top) / c.bgr.rows;
+    const double fw = f.faceWidth / c.scale; // in reference pixels
+    const double minW = num(c, "HEAD_SIZE", "face_width_min_px"), maxW = num(c, "HEAD_SIZE", "face_width_max_px");
+    r.values = {{QStringLiteral("face_width_px"), r2(fw)}, {QStringLiteral("face_width_min_px"), minW},
+                {QStringLiteral("face_width_max_px"), maxW}, {QStringLiteral("head_height_ratio"), r3(ratio)},
+                {QStringLiteral("hair_top_measured"), measured}};
+    region(r, QStringLiteral("head"), cv::Rect(cv::Point(int(f.faceLeft), int(std::max(0.0, top))), cv::Point(int(f.faceRight), int(f.chinY))));
+    if (fw < minW)
+        return set(r, Verdict::Fail, ZH("头部过小：脸宽 %1 px（应为 %2–%3）").arg(qRound(fw)).arg(minW).arg(maxW),
+                   EN("head too small: face width %1 px (expected %2–%3)").arg(qRound(fw)).arg(minW).arg(maxW));
+    if (fw > maxW)
+        return set(r, Verdict::Fail, ZH("头部过大：脸宽 %1 px（应为 %2–%3）").arg(qRound(fw)).arg(minW).arg(maxW),
+                   EN("head too large: face width %1 px (expected %2–%3)").arg(qRound(fw)).arg(minW).arg(maxW));
+    if (ratio < num(c, "HEAD_SIZE", "head_height_ratio_warn_min") || ratio > num(c, "HEAD_SIZE", "head_height_ratio_warn_max"))
+        return set(r, Verdict::Warn, ZH("头部高度占画面 %1，约应为1/2").arg(r2(ratio)),
+                   EN("head height is %1 of the frame; about 1/2 expected").arg(r2(ratio)));
+    set(r, Verdict::Pass, ZH("头部大小合适"), EN("head size fits"));
+}
+
+void headCentered(const Context& c, RuleResult& r)
+{
+    if (!needFace(c, r))
+        return;
+    const FaceGeometry& f = *c.face;
+    bool measured = false;
+    const double top = hairTopOf(c, &measured) / c.scale;
+    const double offset = (f.centreX - c.bgr.cols / 2.0) / c.scale;
+    const double eye = f.eyeLineY / c.scale;
+    const double maxOff = num(c, "HEAD_CENTERED", "centre_offset_max_px");
+    const double eyeMin = num(c, "HEAD_CENTERED", "eye_line_min_px"), eyeMax = num(c, "HEAD_CENTERED", "eye_line_max_px");
+    const double hairMin = num(c, "HEAD_CENTERED", "hair_top_min_px"), hairMax = num(c, "HEAD_CENTERED", "hair_top_max_px");
+    const double tol = num(c, "HEAD_CENTERED", "hair_top_tolerance_px");
+    r.values = {{QStringLiteral("centre_offset_px"), r2(offset)}, {QStringLiteral("eye_line_px"), r2(eye)},
+                {QStringLiteral("hair_top_px"), r2(top)}, {QStringLiteral("hair_top_measured"), measured},
+                {QStringLiteral("eye_line_range"), QJsonArray{eyeMin, eyeMax}},
+                {QStringLiteral("hair_top_range"), QJsonArray{hairMin, hairMax}}};
+    region(r, QStringLiteral("face"), f.box);
+    const bool cutOff = f.box.x < 0 || f.box.y < 0 || f.box.br().x > c.bgr.cols || f.box.br().y > c.bgr.rows ||
+                        (measured && *c.hairTop <= 1);
+    if (cutOff)
+        return set(r, Verdict::Fail, ZH("头部被画面边缘裁切"), EN("head cut off by the frame"));
+    if (std::abs(offset) > maxOff)
+        return set(r, Verdict::Fail, ZH("头部偏离中心 %1 px").arg(qRound(offset)), EN("head off centre by %1 px").arg(qRound(offset)));
+    if (eye < eyeMin || eye > eyeMax)
+        return set(r, Verdict::Fail, ZH("眼睛高度 %1 px（应为 %2–%3）").arg(qRound(eye)).arg(eyeMin).arg(eyeMax),
+                   EN("eye line at %1 px (expected %2–%3)").arg(qRound(eye)).arg(eyeMin).arg(eyeMax));
+    if (measured && (top < hairMin - tol || top > hairMax + tol))
+        return set(r, Verdict::Fail, ZH("头顶距上边 %1 px（应为 %2–%3）").arg(qRound(top)).arg(hairMin).arg(hairMax),
+                   EN("hair top at %1 px (expected %2–%3)").arg(qRound(top)).arg(hairMin).arg(hairMax));
+    if (measured && (top < hairMin || top > hairMax))
+        return set(r, Verdict::Warn, ZH("头顶距上边 %1 px，接近界限").arg(qRound(top)), EN("hair top at %1 px, near the limit").arg(qRound(top)));
+    set(r, Verdict::Pass, ZH("头部位置合适"), EN("head well placed"));
+}
+
+// ---- background and clothing ----------------------------------------------------------------
+
+cv::Rect boundingOf(const cv::Mat& mask)
+{
+    std::vector<cv::Point> pts;
+    cv::findNonZero(mask, pts);
+    return pts.empty() ? cv::Rect() : cv::boundingRect(pts);
+}
+
+void backgroundUniform(const Context& c, RuleResult& r)
+{
+    if (!needImage(c, r))
+        return;
+    r.values = {{QStringLiteral("colour_deviation"), r2(c.bgDeviation)}, {QStringLiteral("edge_density"), r3(c.bgEdgeDensity)},
+                {QStringLiteral("sample_pixels"), c.bgPixels},
+                {QStringLiteral("colour_deviation_fail"), num(c, "BACKGROUND_UNIFORM", "colour_deviation_fail")},
+                {QStringLiteral("edge_density_fail"), num(c, "BACKGROUND_UNIFORM", "edge_density_fail")}};
+    region(r, QStringLiteral("background"), boundingOf(c.bgMask));
+    if (c.bgPixels < 100)
+        return set(r, Verdict::Error, ZH("背景区域太小，无法测量"), EN("background region too small to measure"));
+    if (c.bgDeviation > num(c, "BACKGROUND_UNIFORM", "colour_deviation_fail") ||
+        c.bgEdgeDensity > num(c, "BACKGROUND_UNIFORM", "edge_density_fail"))
+        return set(r, Verdict::Fail, ZH("背景不是单一颜色（色差 %1，边缘 %2）").arg(r2(c.bgDeviation)).arg(r3(c.bgEdgeDensity)),
+                   EN("background is not a single colour (deviation %1, edges %2)").arg(r2(c.bgDeviation)).arg(r3(c.bgEdgeDensity)));
+    if (c.bgDeviation > num(c, "BACKGROUND_UNIFORM", "colour_deviation_warn") ||
+        c.bgEdgeDensity > num(c, "BACKGROUND_UNIFORM", "edge_density_warn"))
+        return set(r, Verdict::Warn, ZH("背景略有不均匀"), EN("background slightly uneven"));
+    set(r, Verdict::Pass, ZH("单色背景"), EN("plain background"));
+}
+
+void backgroundBlue(const Context& c, RuleResult& r)
+{
+    if (!needImage(c, r))
+        return;
+    const QVariantList ref = c.config->values.value(QStringLiteral("BACKGROUND_BLUE")).value(QStringLiteral("reference_rgb")).toList();
+    cv::Mat refPix(1, 1, CV_8UC3, cv::Scalar(ref.value(2).toDouble(), ref.value(1).toDouble(), ref.value(0).toDouble()));
+    cv::Mat refLab, bgLab8(1, 1, CV_8UC3), bgBgr;
+    cv::cvtColor(refPix, refLab, cv::COLOR_BGR2Lab);
+    const double de = deltaE(c.bgLab, toCie(refLab.at<cv::Vec3b>(0, 0)));
+    bgLab8.at<cv::Vec3b>(0, 0) = cv::Vec3b(cv::saturate_cast<uchar>(c.bgLab[0] * 255 / 100), cv::saturate_cast<uchar>(c.bgLab[1] + 128),
+                                           cv::saturate_cast<uchar>(c.bgLab[2] + 128));
+    cv::cvtColor(bgLab8, bgBgr, cv::COLOR_Lab2BGR);
+    cv::Mat hsv;
+    cv::cvtColor(bgBgr, hsv, cv::COLOR_BGR2HSV_FULL);
+    const cv::Vec3b h = hsv.at<cv::Vec3b>(0, 0);
+    const double hue = h[0] * 360.0 / 256.0, sat = h[1] / 255.0;
+    const cv::Vec3b bgr = bgBgr.at<cv::Vec3b>(0, 0);
+    r.values = {{QStringLiteral("background_rgb"), QJsonArray{bgr[2], bgr[1], bgr[0]}}, {QStringLiteral("hue_deg"), r2(hue)},
+                {QStringLiteral("saturation"), r3(sat)}, {QStringLiteral("delta_e_to_reference"), r2(de)},
+                {QStringLiteral("delta_e_fail"), num(c, "BACKGROUND_BLUE", "delta_e_fail")}};
+    region(r, QStringLiteral("background"), boundingOf(c.bgMask));
+    const bool blue = hue >= num(c, "BACKGROUND_BLUE", "hue_min_deg") && hue <= num(c, "BACKGROUND_BLUE", "hue_max_deg") &&
+                      sat >= num(c, "BACKGROUND_BLUE", "min_saturation");
+    if (!blue || de > num(c, "BACKGROUND_BLUE", "delta_e_fail"))
+        return set(r, Verdict::Fail, ZH("背景不是蓝色（RGB %1,%2,%3）").arg(bgr[2]).arg(bgr[1]).arg(bgr[0]),
+                   EN("background is not blue (RGB %1,%2,%3)").arg(bgr[2]).arg(bgr[1]).arg(bgr[0]));
+    if (de > num(c, "BACKGROUND_BLUE", "delta_e_warn"))
+        return set(r, Verdict::Warn, ZH("背景蓝色与标准色差 %1").arg(r2(de)), EN("blue background %1 ΔE from the reference").arg(r2(de)));
+    set(r, Verdict::Pass, ZH("蓝色背景"), EN("blue background"));
+}
+
+cv::Rect torsoRect(const Context& c)
+{
+    const FaceGeometry& f = *c.face;
+    const int top = int(f.chinY + 0.45 * (f.chinY - f.eyeLineY));
+    return clampRect(cv::Rect(int(f.centreX - 0.6 * f.faceWidth), top, int(1.2 * f.faceWidth), c.bgr.rows - top), c.bgr.size());
+}
+
+void clothingContrast(const Context& c, RuleResult& r)
+{
+    if (!needFace(c, r))
+        return;
+    const cv::Rect torso = torsoRect(c);
+    region(r, QStringLiteral("clothing"), torso);
+    if (torso.height < 8) {
+        r.values = {{QStringLiteral("measured"), false}};
+        return set(r, Verdict::Warn, ZH("画面中衣着区域太小，请目视检查"), EN("too little clothing in the frame; check by eye"));
+    }
+    const cv::Vec3d clothing = medianLab(c.lab(torso), cv::Mat());
+    const double de = deltaE(clothing, c.bgLab);
+    const double similarDe = num(c, "CLOTHING_CONTRAST", "similar_delta_e");
+    int similar = 0, n = 0;
+    for (int y = torso.y; y < torso.br().y; y += 2) {
+        const auto* p = c.lab.ptr<cv::Vec3b>(y);
+        for (int x = torso.x; x < torso.br().x; x += 2, ++n)
+            if (deltaE(toCie(p[x]), c.bgLab) < similarDe)
+                ++similar;
+    }
+    const double fraction = n ? double(similar) / n : 0;
+    r.values = {{QStringLiteral("delta_e"), r2(de)}, {QStringLiteral("similar_fraction"), r3(fraction)},
+                {QStringLiteral("min_delta_e"), num(c, "CLOTHING_CONTRAST", "min_delta_e")},
+                {QStringLiteral("max_similar_fraction"), num(c, "CLOTHING_CONTRAST", "max_similar_fraction")}};
+    if (de < num(c, "CLOTHING_CONTRAST", "min_delta_e") || fraction > num(c, "CLOTHING_CONTRAST", "max_similar_fraction"))
+        return set(r, Verdict::Fail, ZH("衣着颜色与背景过于接近（色差 %1）").arg(r2(de)),
+                   EN("clothing too close to the background colour (ΔE %1)").arg(r2(de)));
+    set(r, Verdict::Pass, ZH("衣着与背景区分明显"), EN("clothing stands out from the background"));
+}
+
+// Skin: close to the face's own cheek colour in Cr/Cb (works for every skin tone).
+struct SkinModel {
+    double cr = 0, cb = 0;
+    bool valid = false;
+};
+SkinModel skinModel(const Context& c)
+{
+    SkinModel m;
+    const FaceGeometry& f = *c.face;
+    const auto& lm = f.lm;
+    const cv::Rect cheeks = clampRect(cv::Rect(cv::Point(int(lm[2].x + 0.1 * f.faceWidth), int(lm[29].y)),
+                                               cv::Point(int(lm[14].x - 0.1 * f.faceWidth), int(lm[33].y))), c.bgr.size());
+    if (cheeks.empty())
+        return m;
+    cv::Mat ycc;
+    cv::cvtColor(c.bgr(cheeks), ycc, cv::COLOR_BGR2YCrCb);
+    const cv::Scalar mean = cv::mean(ycc);
+    m.cr = mean[1];
+    m.cb = mean[2];
+    m.valid = true;
+    return m;
+}
+double skinFraction(const Context& c, const SkinModel& m, const cv::Rect& area)
+{
+    if (!m.valid || area.empty())
+        return 0;
+    cv::Mat ycc;
+    cv::cvtColor(c.bgr(area), ycc, cv::COLOR_BGR2YCrCb);
+    int skin = 0;
+    for (int y = 0; y < ycc.rows; ++y) {
+        const auto* p = ycc.ptr<cv::Vec3b>(y);
+        for (int x = 0; x < ycc.cols; ++x)
+            if (p[x][0] > 40 && std::abs(p[x][1] - m.cr) < 10 && std::abs(p[x][2] - m.cb) < 10)
+                ++skin;
+    }
+    return double(skin) / area.area();
+}
+
+void noSleeveless(const Context& c, RuleResult& r)
+{
+    if (!needFace(c, r))
+        return;
+    const FaceGeometry& f = *c.face;
+    const int top = int(f.chinY + 0.25 * f.faceWidth);
+    const int h = std::min(int(0.35 * f.faceWidth), c.bgr.rows - top);
+    const cv::Rect left = clampRect(cv::Rect(int(f.centreX - 1.1 * f.faceWidth), top, int(0.55 * f.faceWidth), h), c.bgr.size());
+    const cv::Rect right = clampRect(cv::Rect(int(f.centreX + 0.55 * f.faceWidth), top, int(0.55 * f.faceWidth), h), c.bgr.size());
+    const SkinModel m = skinModel(c);
+    const double fl = skinFraction(c, m, left), fr = skinFraction(c, m, right);
+    region(r, QStringLiteral("left_shoulder"), left);
+    region(r, QStringLiteral("right_shoulder"), right);
+    r.values = {{QStringLiteral("skin_fraction_left"), r3(fl)}, {QStringLiteral("skin_fraction_right"), r3(fr)},
+                {QStringLiteral("skin_fraction_warn"), num(c, "NO_SLEEVELESS", "skin_fraction_warn")}};
+    if (left.empty() && right.empty())
+        return set(r, Verdict::NotApplicable, ZH("肩部不在画面内"), EN("shoulders not in the frame"));
+    if (std::max(fl, fr) > num(c, "NO_SLEEVELESS", "skin_fraction_warn"))
+        return set(r, Verdict::Warn, ZH("肩部有较多裸露皮肤，请检查是否无袖或吊带"),
+                   EN("much bare skin at the shoulders: check for sleeveless or strap tops"));
+    set(r, Verdict::Pass, ZH("肩部有衣物覆盖"), EN("shoulders covered"));
+}
+
+// ---- eyes, mouth, ears, hair, make-up, glasses ----------------------------------------------
+
+double eyeAspect(const std::vector<cv::Point2f>& lm, int i)
+{
+    const auto d = [&](int a, int b) { return double(cv::norm(lm[a] - lm[b])); };
+    return (d(i + 1, i + 5) + d(i + 2, i + 4)) / (2.0 * std::max(1.0, d(i, i + 3)));
+}
+
+cv::Rect eyeRect(const FaceGeometry& f, int first)
+{
+    std::vector<cv::Point> pts;
+    for (int i = first; i < first + 6; ++i)
+        pts.emplace_back(f.lm[i]);
+    const cv::Rect b = cv::boundingRect(pts);
+    const int pad = int(0.04 * f.faceWidth);
+    return cv::Rect(b.x - pad, b.y - pad, b.width + 2 * pad, b.height + 2 * pad);
+}
+
+void eyesOpen(const Context& c, RuleResult& r)
+{
+    if (!needFace(c, r))
+        return;
+    const double left = eyeAspect(c.face->lm, 36), right = eyeAspect(c.face->lm, 42);
+    r.values = {{QStringLiteral("ear_left"), r3(left)}, {QStringLiteral("ear_right"), r3(right)},
+                {QStringLiteral("ear_fail"), num(c, "EYES_OPEN", "ear_fail")}};
+    region(r, QStringLiteral("left_eye"), clampRect(eyeRect(*c.face, 36), c.bgr.size()));
+    region(r, QStringLiteral("right_eye"), clampRect(eyeRect(*c.face, 42), c.bgr.size()));
+    const double minEar = std::min(left, right);
+    if (minEar < num(c, "EYES_OPEN", "ear_fail"))
+        return set(r, Verdict::Fail, ZH("眼睛闭合或半闭（%1）").arg(r3(minEar)), EN("eyes closed or half closed (%1)").arg(r3(minEar)));
+    if (minEar < num(c, "EYES_OPEN", "ear_warn"))
+        return set(r, Verdict::Warn, ZH("眼睛睁开较小，请检查"), EN("eyes narrowly open; check"));
+    set(r, Verdict::Pass, ZH("双眼睁开"), EN("both eyes open"));
+}
+
+void mouthClosed(const Context& c, RuleResult& r)
+{
+    if (!needFace(c, r))
+        return;
+    const auto& lm = c.face->lm;
+    const double width = std::max(1.0, double(cv::norm(lm[60] - lm[64])));
+    const double opening = (cv::norm(lm[61] - lm[67]) + cv::norm(lm[62] - lm[66]) + cv::norm(lm[63] - lm[65])) / 3.0 / width;
+    // Teeth: bright, unsaturated pixels inside the inner lip contour.
+    std::vector<cv::Point> inner;
+    for (int i = 60; i <= 67; ++i)
+        inner.emplace_back(lm[i]);
+    const cv::Rect box = clampRect(cv::boundingRect(inner), c.bgr.size());
+    double teeth = 0;
+    if (box.area() > 4) {
+        cv::Mat mask = cv::Mat::zeros(box.size(), CV_8U);
+        std::vector<cv::Point> shifted;
+        for (const auto& p : inner)
+            shifted.emplace_back(p.x - box.x, p.y - box.y);
+        cv::fillConvexPoly(mask, shifted, cv::Scalar(255));
+        const int area = cv::countNonZero(mask);
+        int bright = 0;
+        for (int y = 0; y < box.height; ++y)
+            for (int x = 0; x < box.width; ++x) {
+                if (!mask.at<uchar>(y, x))
+                    continue;
+                const cv::Vec3b hsv = c.hsv.at<cv::Vec3b>(box.y + y, box.x + x);
+                if (hsv[2] > std::max(150.0, c.faceLuma * 1.05) && hsv[1] < 90)
+                    ++bright;
+            }
+        teeth = area > 0 ? double(bright) / area : 0;
+    }
+    r.values = {{QStringLiteral("opening"), r3(opening)}, {QStringLiteral("teeth_fraction"), r3(teeth)},
+                {QStringLiteral("opening_fail"), num(c, "MOUTH_CLOSED", "opening_fail")}};
+    std::vector<cv::Point> outer;
+    for (int i = 48; i <= 59; ++i)
+        outer.emplace_back(lm[i]);
+    region(r, QStringLiteral("mouth"), clampRect(cv::boundingRect(outer), c.bgr.size()));
+    if (opening > num(c, "MOUTH_CLOSED", "opening_fail"))
+        return set(r, Verdict::Fail, ZH("嘴部张开（%1）").arg(r3(opening)), EN("mouth open (%1)").arg(r3(opening)));
+    if (opening > 0.03 && teeth > num(c, "MOUTH_CLOSED", "teeth_fraction_fail"))
+        return set(r, Verdict::Fail, ZH("露齿"), EN("teeth visible"));
+    if (opening > num(c, "MOUTH_CLOSED", "opening_warn"))
+        return set(r, Verdict::Warn, ZH("嘴唇微张，请检查"), EN("lips slightly apart; check"));
+    set(r, Verdict::Pass, ZH("嘴唇闭合"), EN("lips closed"));
+}
+
+void earsVisible(const Context& c, RuleResult& r)
+{
+    if (!needFace(c, r))
+        return;
+    const FaceGeometry& f = *c.face;
+    const auto& lm = f.lm;
+    const int w = int(0.12 * f.faceWidth);
+    const int top = int(f.eyeLineY - 0.05 * f.faceWidth), h = int(lm[3].y - top);
+    const cv::Rect left = clampRect(cv::Rect(int(lm[1].x) - w, top, w, h), c.bgr.size());
+    const cv::Rect right = clampRect(cv::Rect(int(lm[15].x), top, w, h), c.bgr.size());
+    const SkinModel m = skinModel(c);
+    const double fl = skinFraction(c, m, left), fr = skinFraction(c, m, right);
+    region(r, QStringLiteral("left_ear"), left);
+    region(r, QStringLiteral("right_ear"), right);
+    const double warn = num(c, "EARS_VISIBLE", "skin_fraction_warn");
+    r.values = {{QStringLiteral("skin_fraction_left"), r3(fl)}, {QStringLiteral("skin_fraction_right"), r3(fr)},
+                {QStringLiteral("skin_fraction_warn"), warn}};
+    if (std::min(fl, fr) < warn)
+        return set(r, Verdict::Warn, ZH("耳部皮肤可见度低，请检查双耳是否外露"), EN("little skin beside the face: check both ears are visible"));
+    set(r, Verdict::Pass, ZH("双耳区域可见"), EN("ear regions visible"));
+}
+
+void hairClear(const Context& c, RuleResult& r)
+{
+    if (!needFace(c, r))
+        return;
+    const FaceGeometry& f = *c.face;
+    const auto& lm = f.lm;
+    // The band just above the eyebrows against the cheeks: a fringe makes it much darker.
+    const int h = std::max(2, int(0.08 * f.faceWidth));
+    const cv::Rect band = clampRect(cv::Rect(cv::Point(int(lm[18].x), int(f.browTop) - h), cv::Point(int(lm[25].x), int(f.browTop))), c.bgr.size());
+    region(r, QStringLiteral("forehead"), band);
+    if (band.empty() || c.faceLuma <= 0)
+        return set(r, Verdict::NotApplicable, ZH("额头区域不在画面内"), EN("forehead not in the frame"));
+    const double ratio = cv::mean(c.gray(band))[0] / c.faceLuma;
+    r.values = {{QStringLiteral("forehead_to_cheek_luma"), r3(ratio)},
+                {QStringLiteral("darkness_ratio_warn"), num(c, "HAIR_CLEAR", "darkness_ratio_warn")}};
+    if (ratio < num(c, "HAIR_CLEAR", "darkness_ratio_warn"))
+        return set(r, Verdict::Warn, ZH("眉毛上方较暗，可能有头发遮挡眉毛或眼睛"), EN("dark above the eyebrows: hair may cover brows or eyes"));
+    set(r, Verdict::Pass, ZH("眉毛上方无遮挡"), EN("nothing over the eyebrows"));
+}
+
+void checklist(const Context& c, RuleResult& r, const QString& zh, const QString& en, const char* area)
+{
+    if (c.face) {
+        const FaceGeometry& f = *c.face;
+        cv::Rect rect;
+        if (qstrcmp(area, "head") == 0)
+            rect = cv::Rect(int(f.faceLeft - 0.2 * f.faceWidth), 0, int(1.4 * f.faceWidth), int(f.browTop));
+        else
+            rect = cv::Rect(int(f.faceLeft - 0.25 * f.faceWidth), int(f.eyeLineY), int(1.5 * f.faceWidth), int(1.6 * (f.chinY - f.eyeLineY)));
+        region(r, QString::fromLatin1(area), clampRect(rect, c.bgr.size()));
+    }
+    set(r, Verdict::NotApplicable, zh, en);
+}
+void noHeadwear(const Context& c, RuleResult& r)
+{
+    checklist(c, r, ZH("请确认未佩戴头部覆盖物（宗教/医疗用品不得遮挡面部或产生阴影）"),
+              EN("confirm no head covering (religious/medical ones must not hide the face or cast shadows)"), "head");
+}
+void noJewelry(const Context& c, RuleResult& r)
+{
+    checklist(c, r, ZH("请确认未佩戴耳环、项链等饰品"), EN("confirm no earrings, necklaces or other jewellery"), "ears_and_neck");
+}
+
+void noHeavyMakeup(const Context& c, RuleResult& r)
+{
+    if (!needFace(c, r))
+        return;
+    const auto& lm = c.face->lm;
+    std::vector<cv::Point> outer;
+    for (int i = 48; i <= 59; ++i)
+        outer.emplace_back(lm[i]);
+    const cv::Rect lips = clampRect(cv::boundingRect(outer), c.bgr.size());
+    const FaceGeometry& f = *c.face;
+    const cv::Rect cheeks = clampRect(cv::Rect(cv::Point(int(lm[2].x + 0.1 * f.faceWidth), int(lm[29].y)),
+                                               cv::Point(int(lm[14].x - 0.1 * f.faceWidth), int(lm[33].y))), c.bgr.size());
+    region(r, QStringLiteral("lips"), lips);
+    region(r, QStringLiteral("eyes"), clampRect(eyeRect(f, 36) | eyeRect(f, 42), c.bgr.size()));
+    if (lips.empty() || cheeks.empty())
+        return set(r, Verdict::NotApplicable, ZH("无法测量"), EN("cannot measure"));
+    const double lipSat = cv::mean(c.hsv(lips))[1], cheekSat = std::max(1.0, cv::mean(c.hsv(cheeks))[1]);
+    const double ratio = lipSat / cheekSat;
+    r.values = {{QStringLiteral("lip_saturation"), r2(lipSat)}, {QStringLiteral("cheek_saturation"), r2(cheekSat)},
+                {QStringLiteral("lip_saturation_ratio"), r3(ratio)},
+                {QStringLiteral("lip_saturation_ratio_warn"), num(c, "NO_HEAVY_MAKEUP", "lip_saturation_ratio_warn")}};
+    if (ratio > num(c, "NO_HEAVY_MAKEUP", "lip_saturation_ratio_warn"))
+        return set(r, Verdict::Warn, ZH("唇色饱和度很高，请检查是否浓妆"), EN("very saturated lips: check for heavy make-up"));
+    set(r, Verdict::Pass, ZH("未见浓妆迹象"), EN("no sign of heavy make-up"));
+}
+
+// The lens area: from the eyebrow down to below the eye, a little wider than the eye.
+cv::Rect lensRect(const FaceGeometry& f, int eyeFirst, int browFirst)
+{
+    std::vector<cv::Point> pts;
+    for (int i = eyeFirst; i < eyeFirst + 6; ++i)
+        pts.emplace_back(f.lm[i]);
+    const cv::Rect eye = cv::boundingRect(pts);
+    double browY = 0;
+    for (int i = browFirst; i < browFirst + 5; ++i)
+        browY += f.lm[i].y / 5.0;
+    const int top = int(browY + 0.35 * (eye.y - browY));
+    const int bottom = int(eye.br().y + 0.45 * (eye.y - browY));
+    const int padX = int(0.05 * f.faceWidth);
+    return cv::Rect(eye.x - padX, top, eye.width + 2 * padX, std::max(2, bottom - top));
+}
+
+void glassesOk(const Context& c, RuleResult& r)
+{
+    if (!needFace(c, r))
+        return;
+    const FaceGeometry& f = *c.face;
+    const cv::Rect left = clampRect(lensRect(f, 36, 17), c.bgr.size()), right = clampRect(lensRect(f, 42, 22), c.bgr.size());
+    region(r, QStringLiteral("left_eye"), left);
+    region(r, QStringLiteral("right_eye"), right);
+    if (left.empty() || right.empty() || c.faceLuma <= 0)
+        return set(r, Verdict::Error, ZH("眼部不在画面内"), EN("eyes not in the frame"));
+    // Tint: the lens areas' median brightness against the cheeks (eyes and brows are darker than
+    // skin anyway; tinted lenses much more).
+    const auto medianOf = [&](const cv::Rect& rect) {
+        std::vector<uchar> v;
+        v.reserve(rect.area());
+        for (int y = rect.y; y < rect.br().y; ++y)
+            for (int x = rect.x; x < rect.br().x; ++x)
+                v.push_back(c.gray.at<uchar>(y, x));
+        std::nth_element(v.begin(), v.begin() + v.size() / 2, v.end());
+        return double(v[v.size() / 2]);
+    };
+    const double tint = std::min(medianOf(left), medianOf(right)) / c.faceLuma;
+    // Glare: near-white, unsaturated pixels in the lens areas. Catch-lights in the pupils are a
+    // few pixels; a reflection on a lens is a patch.
+    const double minV = num(c, "GLASSES_OK", "glare_value_min");
+    const auto glareOf = [&](const cv::Rect& rect) {
+        int n = 0;
+        for (int y = rect.y; y < rect.br().y; ++y) {
+            const auto* p = c.hsv.ptr<cv::Vec3b>(y);
+            for (int x = rect.x; x < rect.br().x; ++x)
+                if (p[x][2] >= minV && p[x][1] < 60)
+                    ++n;
+        }
+        return double(n) / rect.area();
+    };
+    const double glare = std::max(glareOf(left), glareOf(right));
+    r.values = {{QStringLiteral("tint_ratio"), r3(tint)}, {QStringLiteral("glare_fraction"), r3(glare)},
+                {QStringLiteral("tint_ratio_fail"), num(c, "GLASSES_OK", "tint_ratio_fail")},
+                {QStringLiteral("glare_fraction_fail"), num(c, "GLASSES_OK", "glare_fraction_fail")}};
+    if (tint < num(c, "GLASSES_OK", "tint_ratio_fail"))
+        return set(r, Verdict::Fail, ZH("眼部很暗，疑似有色眼镜（%1）").arg(r3(tint)), EN("eye area very dark: tinted glasses? (%1)").arg(r3(tint)));
+    if (glare > num(c, "GLASSES_OK", "glare_fraction_fail"))
+        return set(r, Verdict::Fail, ZH("眼部有反光（%1）").arg(r3(glare)), EN("glare on the eyes (%1)").arg(r3(glare)));
+    if (tint < num(c, "GLASSES_OK", "tint_ratio_warn") || glare > num(c, "GLASSES_OK", "glare_fraction_warn"))
+        return set(r, Verdict::Warn, ZH("眼部偏暗或有亮点，请检查眼镜"), EN("eye area dark or with bright spots: check glasses"));
+    set(r, Verdict::Pass, ZH("眼部清晰，无反光、无有色镜片"), EN("eyes clear, no glare or tint"));
+}
+
+// ---- image quality --------------------------------------------------------------------------
+
+// Grey face crop scaled to a 200-px wide face, so the measures do not depend on resolution.
+cv::Mat normalisedFace(const Context& c, cv::Rect* used = nullptr)
+{
+    const FaceGeometry& f = *c.face;
+    const cv::Rect rect = clampRect(cv::Rect(int(f.faceLeft), int(f.browTop), int(f.faceWidth), int(f.chinY - f.browTop)), c.bgr.size());
+    if (used)
+        *used = rect;
+    if (rect.width < 8 || rect.height < 8)
+        return {};
+    cv::Mat out;
+    const double s = 200.0 / rect.width;
+    cv::resize(c.gray(rect), out, cv::Size(), s, s, s < 1 ? cv::INTER_AREA : cv::INTER_LINEAR);
+    return out;
+}
+
+double laplacianVariance(const cv::Mat& gray)
+{
+    cv::Mat lap;
+    cv::Laplacian(gray, lap, CV_32F);
+    cv::Scalar mean, stddev;
+    cv::meanStdDev(lap, mean, stddev);
+    return stddev[0] * stddev[0];
+}
+
+void sharpness(const Context& c, RuleResult& r)
+{
+    if (!needFace(c, r))
+        return;
+    cv::Rect used;
+    const cv::Mat face = normalisedFace(c, &used);
+    region(r, QStringLiteral("face"), used);
+    if (face.empty())
+        return set(r, Verdict::Error, ZH("人脸太小，无法测量"), EN("face too small to measure"));
+    const double v = laplacianVariance(face);
+    r.values = {{QStringLiteral("laplacian_variance"), r2(v)}, {QStringLiteral("laplacian_var_fail"), num(c, "SHARPNESS", "laplacian_var_fail")},
+                {QStringLiteral("laplacian_var_warn"), num(c, "SHARPNESS", "laplacian_var_warn")}};
+    if (v < num(c, "SHARPNESS", "laplacian_var_fail"))
+        return set(r, Verdict::Fail, ZH("图像模糊（%1）").arg(r2(v)), EN("blurred (%1)").arg(r2(v)));
+    if (v < num(c, "SHARPNESS", "laplacian_var_warn"))
+        return set(r, Verdict::Warn, ZH("图像略模糊（%1）").arg(r2(v)), EN("slightly soft (%1)").arg(r2(v)));
+    set(r, Verdict::Pass, ZH("图像清晰"), EN("sharp"));
+}
+
+void exposure(const Context& c, RuleResult& r)
+{
+    if (!needFace(c, r))
+        return;
+    const FaceGeometry& f = *c.face;
+    const cv::Rect face = clampRect(cv::Rect(int(f.faceLeft), int(f.browTop), int(f.faceWidth), int(f.chinY - f.browTop)), c.bgr.size());
+    region(r, QStringLiteral("face"), face);
+    if (face.empty())
+        return set(r, Verdict::Error, ZH("无法测量"), EN("cannot measure"));
+    int clipped = 0;
+    for (int y = face.y; y < face.br().y; ++y) {
+        const uchar* p = c.gray.ptr<uchar>(y);
+        for (int x = face.x; x < face.br().x; ++x)
+            if (p[x] >= 250 || p[x] <= 5)
+                ++clipped;
+    }
+    const double clip = double(clipped) / face.area();
+    const cv::Scalar lab = cv::mean(c.lab(face));
+    const double cast = std::hypot(lab[1] - 128 - 12, lab[2] - 128 - 18); // distance from a typical skin a*b*
+    const double minL = num(c, "EXPOSURE", "face_luma_min"), maxL = num(c, "EXPOSURE", "face_luma_max");
+    r.values = {{QStringLiteral("face_luma"), r2(c.faceLuma)}, {QStringLiteral("clip_fraction"), r3(clip)},
+                {QStringLiteral("colour_cast"), r2(cast)}, {QStringLiteral("face_luma_range"), QJsonArray{minL, maxL}}};
+    if (c.faceLuma < minL)
+        return set(r, Verdict::Fail, ZH("曝光不足（面部亮度 %1）").arg(qRound(c.faceLuma)), EN("under-exposed (face luma %1)").arg(qRound(c.faceLuma)));
+    if (c.faceLuma > maxL || clip > num(c, "EXPOSURE", "clip_fraction_max"))
+        return set(r, Verdict::Fail, ZH("曝光过度（面部亮度 %1，溢出 %2）").arg(qRound(c.faceLuma)).arg(r3(clip)),
+                   EN("over-exposed (face luma %1, clipped %2)").arg(qRound(c.faceLuma)).arg(r3(clip)));
+    if (cast > num(c, "EXPOSURE", "cast_warn"))
+        return set(r, Verdict::Warn, ZH("肤色偏色，请检查色彩"), EN("skin colour cast: check colours"));
+    set(r, Verdict::Pass, ZH("曝光正常"), EN("exposure fine"));
+}
+
+// ---- authenticity -----------------------------------------------------------------------------
+
+void notEdited(const Context& c, RuleResult& r)
+{
+    const QStringList editors = c.config->strings(QStringLiteral("NOT_EDITED"), QStringLiteral("editors"));
+    const ExifSoftwareTags& t = c.exif;
+    QString hitTag, hitValue, hitEditor;
+    const QList<QPair<QString, QString>> tags{{QStringLiteral("Software"), t.software},
+                                               {QStringLiteral("ProcessingSoftware"), t.processingSoftware},
+                                               {QStringLiteral("Make"), t.make},
+                                               {QStringLiteral("Model"), t.model},
+                                               {QStringLiteral("CreatorTool"), t.creatorTool},
+                                               {QStringLiteral("UserComment"), t.userComment}};
+    for (const auto& [tag, value] : tags) {
+        const QString lower = value.toLower();
+        for (const QString& e : editors)
+            if (!lower.isEmpty() && lower.contains(e)) {
+                hitTag = tag;
+                hitValue = value;
+                hitEditor = e;
+                break;
+            }
+        if (!hitTag.isEmpty())
+            break;
+    }
+    const JpegQuantisation q = estimateJpegQuality(c.input->bytes);
+    r.values = {{QStringLiteral("exif_software"), t.software}, {QStringLiteral("exif_make"), t.make},
+                {QStringLiteral("jpeg_quality"), q.estimatedQuality}, {QStringLiteral("standard_tables"), q.standardTables},
+                {QStringLiteral("min_jpeg_quality"), num(c, "NOT_EDITED", "min_jpeg_quality")}};
+    // Over-smoothed skin: fine texture on the cheeks against the eye region of the same photo
+    // (a beauty filter flattens skin but keeps eyes sharp; a blurred photo lowers both).
+    double smoothness = -1;
+    if (c.face) {
+        const FaceGeometry& f = *c.face;
+        const auto& lm = f.lm;
+        const auto hf = [&](const cv::Rect& rect) {
+            const cv::Rect rr = clampRect(rect, c.bgr.size());
+            if (rr.width < 4 || rr.height < 4)
+                return -1.0;
+            cv::Mat g, blurred, diff;
+            c.gray(rr).convertTo(g, CV_32F);
+            cv::GaussianBlur(g, blurred, cv::Size(0, 0), 1.0 * c.face->faceWidth / 200.0 + 0.3);
+            cv::absdiff(g, blurred, diff);
+            return cv::mean(diff)[0];
+        };
+        const int s = int(0.14 * f.faceWidth);
+        const cv::Point2f cl = lm[2] * 0.45f + lm[31] * 0.55f, cr = lm[14] * 0.45f + lm[35] * 0.55f;
+        const cv::Rect cheekL(int(cl.x - s / 2), int(cl.y - s / 2), s, s), cheekR(int(cr.x - s / 2), int(cr.y - s / 2), s, s);
+        const double cheeks = (hf(cheekL) + hf(cheekR)) / 2, eyes = (hf(eyeRect(f, 36)) + hf(eyeRect(f, 42))) / 2;
+        if (cheeks >= 0 && eyes > 0)
+            smoothness = cheeks / eyes;
+        region(r, QStringLiteral("left_cheek"), clampRect(cheekL, c.bgr.size()));
+        region(r, QStringLiteral("right_cheek"), clampRect(cheekR, c.bgr.size()));
+        r.values.insert(QStringLiteral("cheek_texture_ratio"), r3(smoothness));
+    }
+    if (!hitTag.isEmpty()) {
+        r.values.insert(QStringLiteral("editor_tag"), hitTag);
+        r.values.insert(QStringLiteral("editor"), hitValue);
+        return set(r, Verdict::Fail, ZH("文件由编辑/美颜软件保存（%1: %2）").arg(hitTag, hitValue),
+                   EN("saved by an editor or beauty app (%1: %2)").arg(hitTag, hitValue));
+    }
+    if (q.estimatedQuality > 0 && q.estimatedQuality < num(c, "NOT_EDITED", "min_jpeg_quality"))
+        return set(r, Verdict::Warn, ZH("JPEG质量约 %1，疑似多次压缩").arg(q.estimatedQuality),
+                   EN("JPEG quality about %1: re-compressed?").arg(q.estimatedQuality));
+    if (smoothness >= 0 && smoothness < num(c, "NOT_EDITED", "skin_smoothness_warn"))
+        return set(r, Verdict::Warn, ZH("面颊皮肤纹理过于平滑，疑似美颜"), EN("cheek skin unusually smooth: beautified?"));
+    set(r, Verdict::Pass, ZH("未见编辑痕迹"), EN("no sign of editing"));
+}
+
+void notSelfie(const Context& c, RuleResult& r)
+{
+    if (!needImage(c, r))
+        return;
+    const double faceRatio = c.face ? c.face->faceWidth / c.bgr.cols : 0;
+    const double roll = c.face ? std::abs(c.face->rollDeg) : 0;
+    r.values = {{QStringLiteral("background_edge_density"), r3(c.bgEdgeDensity)}, {QStringLiteral("face_width_ratio"), r3(faceRatio)},
+                {QStringLiteral("roll_deg"), r2(roll)}};
+    region(r, QStringLiteral("background"), boundingOf(c.bgMask));
+    QStringList zh, en;
+    if (c.bgEdgeDensity > num(c, "NOT_SELFIE", "edge_density_warn")) {
+        zh << ZH("背景杂乱");
+        en << EN("busy background");
+    }
+    if (faceRatio > num(c, "NOT_SELFIE", "face_width_ratio_warn")) {
+        zh << ZH("近距离拍摄");
+        en << EN("close-range shot");
+    }
+    if (roll > num(c, "NOT_SELFIE", "roll_warn_deg")) {
+        zh << ZH("相机倾斜");
+        en << EN("tilted camera");
+    }
+    if (!zh.isEmpty())
+        return set(r, Verdict::Warn, ZH("疑似生活照或自拍：%1").arg(zh.join(QStringLiteral("、"))),
+                   EN("looks like a snapshot or selfie: %1").arg(en.join(QStringLiteral(", "))));
+    set(r, Verdict::Pass, ZH("未见自拍特征"), EN("no sign of a selfie"));
+}
+
+void matchReference(const Context& c, RuleResult& r, const ReferencePhoto& ref, const QString& nameZh, const QString& nameEn)
+{
+    if (!ref.given)
+        return set(r, Verdict::NotApplicable, ZH("无%1，未比对").arg(nameZh), EN("no %1 photo to compare with").arg(nameEn));
+    const DetectedFace* face = c.analysis ? c.analysis->largest() : nullptr;
+    if (!face || !face->hasDescriptor())
+        return set(r, Verdict::Error, ZH("提交照片中无人脸特征"), EN("no face descriptor in the submission"));
+    if (ref.descriptor.empty())
+        return set(r, Verdict::Warn, ZH("%1中未检测到人脸，请人工比对").arg(nameZh), EN("no face in the %1 photo: compare by eye").arg(nameEn));
+    const double d = descriptorDistance(face->descriptor, ref.descriptor);
+    const MatchBand band = classifyDistance(d, *c.bands);
+    r.values = {{QStringLiteral("distance"), r3(d)}, {QStringLiteral("band"), matchBandName(band)},
+                {QStringLiteral("match_max"), c.bands->matchMax}, {QStringLiteral("mismatch_min"), c.bands->mismatchMin}};
+    region(r, QStringLiteral("face"), face->box);
+    if (band == MatchBand::Mismatch)
+        return set(r, Verdict::Fail, ZH("与%1不是同一人（距离 %2）").arg(nameZh).arg(r3(d)),
+                   EN("not the same person as the %1 photo (distance %2)").arg(nameEn).arg(r3(d)));
+    if (band == MatchBand::Uncertain)
+        return set(r, Verdict::Warn, ZH("与%1相似度不确定（距离 %2），请人工比对").arg(nameZh).arg(r3(d)),
+                   EN("uncertain match with the %1 photo (distance %2): compare by eye").arg(nameEn).arg(r3(d)));
+    set(r, Verdict::Pass, ZH("与%1为同一人").arg(nameZh), EN("same person as the %1 photo").arg(nameEn));
+}
+void matchEnrollment(const Context& c, RuleResult& r)
+{
+    matchReference(c, r, c.input->enrollment, ZH("录取照片"), EN("enrollment"));
+}
+void matchId(const Context& c, RuleResult& r)
+{
+    matchReference(c, r, c.input->idCard, ZH("身份证照片"), EN("ID-card"));
+}
+
+void notReused(const Context& c, RuleResult& r)
+{
+    if (!needImage(c, r))
+        return;
+    const int maxHash = int(num(c, "NOT_REUSED", "phash_max_distance"));
+    const int maxCode = int(num(c, "NOT_REUSED", "face_code_max_distance"));
+    const double maxDesc = num(c, "NOT_REUSED", "descriptor_max_distance");
+    const DetectedFace* face = c.analysis ? c.analysis->largest() : nullptr;
+    const std::vector<float> none;
+    const std::vector<float>& desc = face && face->hasDescriptor() ? face->descriptor : none;
+    const quint64 hash = c.phash.value_or(0);
+    r.values = {{QStringLiteral("phash"), QString::number(hash, 16).rightJustified(16, QLatin1Char('0'))},
+                {QStringLiteral("phash_max_distance"), maxHash}, {QStringLiteral("descriptor_max_distance"), maxDesc}};
+    QStringList zh, en;
+    const auto checkRef = [&](const ReferencePhoto& ref, const QString& key, const QString& nameZh, const QString& nameEn) {
+        if (!ref.given)
+            return;
+        if (ref.phash) {
+            const int d = hammingDistance(hash, *ref.phash);
+            r.values.insert(key + QLatin1String("_phash_distance"), d);
+            if (d <= maxHash) {
+                zh << ZH("与%1是同一张图片").arg(nameZh);
+                en << EN("the same picture as the %1 photo").arg(nameEn);
+                return;
+            }
+        }
+        if (!desc.empty() && !ref.descriptor.empty()) {
+            const double d = descriptorDistance(desc, ref.descriptor);
+            r.values.insert(key + QLatin1String("_descriptor_distance"), r3(d));
+            if (d <= maxDesc) {
+                zh << ZH("人像与%1几乎完全相同").arg(nameZh);
+                en << EN("the face is a near copy of the %1 photo").arg(nameEn);
+            }
+        }
+    };
+    checkRef(c.input->enrollment, QStringLiteral("enrollment"), ZH("录取照片"), EN("enrollment"));
+    checkRef(c.input->idCard, QStringLiteral("id_card"), ZH("身份证照片"), EN("ID-card"));
+    bool ownEarlier = false;
+    if (c.input->duplicates) {
+        const quint64 code = descriptorCode(desc);
+        const auto candidates = c.input->duplicates->findNear(hash, maxHash, code, desc.empty() ? -1 : maxCode);
+        QJsonArray others;
+        for (const DuplicateCandidate& cand : candidates) {
+            if (c.input->photoId != 0 && cand.photoId == c.input->photoId)
+                continue;
+            bool dup = cand.hashDistance <= maxHash;
+            double dd = -1;
+            if (!dup && !desc.empty() && !cand.descriptor.isEmpty() && cand.descriptor.size() == qsizetype(desc.size() * sizeof(float))) {
+                std::vector<float> other(desc.size());
+                std::memcpy(other.data(), cand.descriptor.constData(), size_t(cand.descriptor.size()));
+                dd = descriptorDistance(desc, other);
+                dup = dd >= 0 && dd <= maxDesc;
+            }
+            if (!dup)
+                continue;
+            if (cand.studentId == c.input->studentId && c.input->studentId != 0) {
+                if (cand.role == QLatin1String("submitted"))
+                    ownEarlier = true;
+                continue; // the student's own references were checked above
+            }
+            others.append(QJsonObject{{QStringLiteral("photo_id"), cand.photoId}, {QStringLiteral("student_id"), cand.studentId},
+                                      {QStringLiteral("role"), cand.role}, {QStringLiteral("phash_distance"), cand.hashDistance},
+                                      {QStringLiteral("descriptor_distance"), r3(dd)}});
+        }
+        r.values.insert(QStringLiteral("store_candidates"), int(candidates.size()));
+        if (!others.isEmpty()) {
+            r.values.insert(QStringLiteral("other_students"), others);
+            zh << ZH("与其他学生的照片相同（%1 张）").arg(others.size());
+            en << EN("the same as another student's photo (%1)").arg(others.size());
+        }
+    }
+    if (!zh.isEmpty())
+        return set(r, Verdict::Fail, ZH("重复使用的照片：%1").arg(zh.join(QStringLiteral("；"))),
+                   EN("re-used photo: %1").arg(en.join(QStringLiteral("; "))));
+    if (ownEarlier)
+        return set(r, Verdict::Warn, ZH("与本人以前提交的照片相同"), EN("the same picture as this student's earlier submission"));
+    set(r, Verdict::Pass, ZH("未发现重复使用"), EN("no re-use found"));
+}
+
+// Catalog order (allRuleIds()).
+const Rule kRuleTable[] = {
+    {"FILE_FORMAT", fileFormat},           {"FILE_SIZE", fileSize},
+    {"RESOLUTION", resolution},            {"COLOR_IMAGE", colorImage},
+    {"SINGLE_FACE", singleFace},           {"POSE_FRONTAL", poseFrontal},
+    {"SHOULDERS_LEVEL", shouldersLevel},   {"HEAD_SIZE", headSize},
+    {"HEAD_CENTERED", headCentered},       {"BACKGROUND_UNIFORM", backgroundUniform},
+    {"BACKGROUND_BLUE", backgroundBlue},   {"CLOTHING_CONTRAST", clothingContrast},
+    {"NO_SLEEVELESS", noSleeveless},       {"EYES_OPEN", eyesOpen},
+    {"MOUTH_CLOSED", mouthClosed},         {"EARS_VISIBLE", earsVisible},
+    {"HAIR_CLEAR", hairClear},             {"NO_HEADWEAR", noHeadwear},
+    {"NO_HEAVY_MAKEUP", noHeavyMakeup},    {"NO_JEWELRY", noJewelry},
+    {"GLASSES_OK", glassesOk},             {"SHARPNESS", sharpness},
+    {"EXPOSURE", exposure},                {"NOT_EDITED", notEdited},
+    {"NOT_SELFIE", notSelfie},             {"MATCH_ENROLLMENT", matchEnrollment},
+    {"MATCH_ID", matchId},                 {"NOT_REUSED", notReused},
+};
+static_assert(std::size(kRuleTable) == 28);
+
+} // namespace
+
+RuleEngine::RuleEngine(RuleConfig config, MatchBands bands) : m_config(std::move(config)), m_bands(std::move(bands)) {}
+
+RuleReport RuleEngine::evaluate(const RuleInput& input) const
+{
+    QElapsedTimer timer;
+    timer.start();
+    RuleReport report;
+    report.file = input.fileName;
+    report.configName = m_config.name;
+    report.configVersion = m_config.version;
+    report.configSource = m_config.source;
+    Context c;
+    c.input = &input;
+    c.config = &m_config;
+    c.bands = &m_bands;
+    try {
+        prepare(c);
+    } catch (const cv::Exception& e) {
+        c.bgr.release();
+        c.loadError = QStringLiteral("opencv: %1").arg(QString::fromStdString(e.msg));
+    }
+    for (const Rule& rule : kRuleTable) {
+        RuleResult r;
+        r.id = QString::fromLatin1(rule.id);
+        r.kind = *ruleKind(r.id);
+        if (!m_config.enabled(r.id)) {
+            set(r, Verdict::NotApplicable, ZH("此规则已在配置中停用"), EN("rule disabled by the configuration"));
+        } else {
+            try {
+                rule.run(c, r);
+            } catch (const std::exception& e) {
+                r.values.insert(QStringLiteral("exception"), QString::fromUtf8(e.what()));
+                set(r, Verdict::Error, ZH("测量出错"), EN("measurement failed"));
+            }
+            // Checklist rules are always the reviewer's: whatever was measured, not applicable.
+            if (r.kind == RuleKind::Checklist)
+                r.verdict = Verdict::NotApplicable;
+        }
+        report.results.push_back(std::move(r));
+    }
+    report.elapsedMs = timer.nsecsElapsed() / 1e6;
+    return report;
+}
+
+} // namespace pd::rules
