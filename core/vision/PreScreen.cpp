@@ -34,6 +34,7 @@ PhotoFaces analysePhoto(const FaceAnalyzer& analyzer, const PreScreenPhoto& phot
     out.faceCount = int(analysis->faces.size());
     if (const DetectedFace* f = analysis->largest()) {
         out.box = f->box;
+        out.landmarks = f->landmarks;
         out.descriptor = f->descriptor;
         out.chip = f->chip;
     } else {
