@@ -55,10 +55,14 @@ Result<std::optional<Claim>> ClaimService::claimNext(const Session& who, const Q
     // inside BEGIN IMMEDIATE, one writer at a time.
     const QString lock = db.dialect() == SqlDialect::PostgreSQL ? QStringLiteral(" FOR UPDATE SKIP LOCKED") : QString();
     try {
-        Transaction tx(db);
+        // PostgreSQL: one statement in autocommit is its own transaction (saves the BEGIN/COMMIT
+        // round trips on the hot path); SQLite: an explicit write transaction.
+        std::optional<Transaction> tx;
+        if (db.dialect() == SqlDialect::SQLite)
+            tx.emplace(db);
         std::optional<Claim> claim;
         {
-            Sql q(tx.connection(),
+            Sql q(db.connection(),
                   QStringLiteral("UPDATE attempts SET claimed_by = :u, lease_until = :until, claim_token = :tok "
                                  "WHERE id = (SELECT id FROM attempts WHERE state = 'pending' "
                                  "AND (claimed_by IS NULL OR lease_until IS NULL OR lease_until <= :now)%1 "
@@ -73,7 +77,8 @@ Result<std::optional<Claim>> ClaimService::claimNext(const Session& who, const Q
             if (q.next())
                 claim = Claim{q.value(0).toLongLong(), q.value(1).toString(), token, until};
         } // the statement is finished before COMMIT (SQLite refuses to commit under a live one)
-        tx.commit();
+        if (tx)
+            tx->commit();
         return claim;
     } catch (const StoreError& e) {
         return Error{e.code(), e.message()};

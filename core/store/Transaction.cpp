@@ -3,12 +3,28 @@
 #include "core/store/Database.h"
 #include "core/store/StoreError.h"
 
+#include <QFileInfo>
+#include <QHash>
+#include <QMutex>
 #include <QSqlError>
 #include <QSqlQuery>
 
 namespace pd {
 
 namespace {
+// One mutex per SQLite file for the life of the process (a handful of entries at most).
+QMutex* writerLockFor(const QString& location)
+{
+    static QMutex guard;
+    static QHash<QString, QMutex*> locks;
+    const QString key = QFileInfo(location).absoluteFilePath();
+    QMutexLocker lock(&guard);
+    QMutex*& m = locks[key];
+    if (!m)
+        m = new QMutex;
+    return m;
+}
+
 void run(QSqlDatabase& db, const QString& statement)
 {
     QSqlQuery q(db);
@@ -21,7 +37,20 @@ void run(QSqlDatabase& db, const QString& statement)
 Transaction::Transaction(const Database& db) : m_connection(db.connection())
 {
     m_postgres = db.dialect() == SqlDialect::PostgreSQL;
-    run(m_connection, m_postgres ? QStringLiteral("BEGIN") : QStringLiteral("BEGIN IMMEDIATE"));
+    if (!m_postgres) {
+        // Threads of one process wait for the write lock on a mutex (woken at once) instead of
+        // SQLite's busy handler, which polls with sleeps of up to 100 ms and starves some
+        // writers under contention. Other processes still meet the busy timeout.
+        m_writerLock = writerLockFor(db.location());
+        m_writerLock->lock();
+    }
+    try {
+        run(m_connection, m_postgres ? QStringLiteral("BEGIN") : QStringLiteral("BEGIN IMMEDIATE"));
+    } catch (...) {
+        if (m_writerLock)
+            m_writerLock->unlock();
+        throw;
+    }
     m_open = true;
 }
 
@@ -40,16 +69,22 @@ void Transaction::serialize(const QString& resource)
 
 Transaction::~Transaction()
 {
-    if (!m_open)
-        return;
-    QSqlQuery q(m_connection);
-    q.exec(QStringLiteral("ROLLBACK")); // nothing sensible to do if even the rollback fails
+    if (m_open) {
+        QSqlQuery q(m_connection);
+        q.exec(QStringLiteral("ROLLBACK")); // nothing sensible to do if even the rollback fails
+    }
+    if (m_writerLock)
+        m_writerLock->unlock();
 }
 
 void Transaction::commit()
 {
     run(m_connection, QStringLiteral("COMMIT"));
     m_open = false;
+    if (m_writerLock) {
+        m_writerLock->unlock();
+        m_writerLock = nullptr;
+    }
 }
 
 } // namespace pd

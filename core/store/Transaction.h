@@ -2,6 +2,8 @@
 
 #include <QSqlDatabase>
 
+class QMutex;
+
 namespace pd {
 
 class Database;
@@ -29,6 +31,7 @@ private:
     QSqlDatabase m_connection;
     bool m_open = false;
     bool m_postgres = false;
+    QMutex* m_writerLock = nullptr; // SQLite: writers of this process queue here, not in SQLite's busy sleep
 };
 
 } // namespace pd
