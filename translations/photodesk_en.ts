@@ -151,6 +151,144 @@
     </message>
 </context>
 <context>
+    <name>pd::FaceMatchPanel</name>
+    <message>
+        <source>No reference photo</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No face found</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Photo cannot be read</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Not compared</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Photo cannot be analysed (%1)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Analysing…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The face pre-screen has not reached this submission yet; it is being analysed now.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Face comparison is being computed in the background.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Unavailable</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Face comparison is unavailable: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No photo</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No face chip</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No comparison: %1.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Bands: match ≤ %1, mismatch ≥ %2 (Euclidean distance of dlib face descriptors).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Model: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>✓ Match  %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Distance %1: same person by the face descriptor.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The descriptor cannot rule out a close relative or a twin; check the student's details when in doubt.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>? Uncertain  %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Distance %1: neither clearly the same nor clearly another person; compare the photos yourself.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>✗ Mismatch  %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Distance %1: very likely a different person. The national system checks this too and blocks the registration.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Automatic pre-screen; the decision stays with the reviewer.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Submitted</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Enrollment</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>ID card</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Enrollment photo check</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>ID-card check</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>%n faces in the photo; the largest is compared.</source>
+        <translation><numerusform>%n face in the photo; the largest is compared.</numerusform><numerusform>%n faces in the photo; the largest is compared.</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>pd::FaceMatchProgressLabel</name>
+    <message>
+        <source>Pre-screen unavailable</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Pre-screen done %1/%2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Pre-screen up to date</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Pre-screen %1/%2</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>pd::LoginDialog</name>
     <message>
         <source>PhotoDesk — Sign in</source>

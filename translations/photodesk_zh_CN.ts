@@ -151,6 +151,144 @@
     </message>
 </context>
 <context>
+    <name>pd::FaceMatchPanel</name>
+    <message>
+        <source>No reference photo</source>
+        <translation>无参考照片</translation>
+    </message>
+    <message>
+        <source>No face found</source>
+        <translation>未检测到人脸</translation>
+    </message>
+    <message>
+        <source>Photo cannot be read</source>
+        <translation>照片无法读取</translation>
+    </message>
+    <message>
+        <source>Not compared</source>
+        <translation>未比对</translation>
+    </message>
+    <message>
+        <source>Photo cannot be analysed (%1)</source>
+        <translation>照片无法分析（%1）</translation>
+    </message>
+    <message>
+        <source>Analysing…</source>
+        <translation>分析中…</translation>
+    </message>
+    <message>
+        <source>The face pre-screen has not reached this submission yet; it is being analysed now.</source>
+        <translation>预审尚未处理到这份提交，正在即时分析。</translation>
+    </message>
+    <message>
+        <source>Face comparison is being computed in the background.</source>
+        <translation>人脸比对正在后台计算。</translation>
+    </message>
+    <message>
+        <source>Unavailable</source>
+        <translation>不可用</translation>
+    </message>
+    <message>
+        <source>Face comparison is unavailable: %1</source>
+        <translation>人脸比对不可用：%1</translation>
+    </message>
+    <message>
+        <source>No photo</source>
+        <translation>无照片</translation>
+    </message>
+    <message>
+        <source>No face chip</source>
+        <translation>无人脸截图</translation>
+    </message>
+    <message>
+        <source>No comparison: %1.</source>
+        <translation>无法比对：%1。</translation>
+    </message>
+    <message>
+        <source>Bands: match ≤ %1, mismatch ≥ %2 (Euclidean distance of dlib face descriptors).</source>
+        <translation>区间：距离 ≤ %1 为一致，≥ %2 为不一致（dlib 人脸特征向量的欧氏距离）。</translation>
+    </message>
+    <message>
+        <source>Model: %1</source>
+        <translation>模型：%1</translation>
+    </message>
+    <message>
+        <source>✓ Match  %1</source>
+        <translation>✓ 一致  %1</translation>
+    </message>
+    <message>
+        <source>Distance %1: same person by the face descriptor.</source>
+        <translation>距离 %1：按人脸特征判断为同一人。</translation>
+    </message>
+    <message>
+        <source>The descriptor cannot rule out a close relative or a twin; check the student's details when in doubt.</source>
+        <translation>人脸特征无法排除近亲或双胞胎；如有疑问请核对学生信息。</translation>
+    </message>
+    <message>
+        <source>? Uncertain  %1</source>
+        <translation>? 待定  %1</translation>
+    </message>
+    <message>
+        <source>Distance %1: neither clearly the same nor clearly another person; compare the photos yourself.</source>
+        <translation>距离 %1：既不能确定是同一人，也不能确定是他人；请人工比对照片。</translation>
+    </message>
+    <message>
+        <source>✗ Mismatch  %1</source>
+        <translation>✗ 不一致  %1</translation>
+    </message>
+    <message>
+        <source>Distance %1: very likely a different person. The national system checks this too and blocks the registration.</source>
+        <translation>距离 %1：很可能不是同一人。学信网也会比对，不一致将导致无法注册学历。</translation>
+    </message>
+    <message>
+        <source>Automatic pre-screen; the decision stays with the reviewer.</source>
+        <translation>自动预审结果，最终由审核员决定。</translation>
+    </message>
+    <message>
+        <source>Submitted</source>
+        <translation>提交照片</translation>
+    </message>
+    <message>
+        <source>Enrollment</source>
+        <translation>录取照片</translation>
+    </message>
+    <message>
+        <source>ID card</source>
+        <translation>身份证照片</translation>
+    </message>
+    <message>
+        <source>Enrollment photo check</source>
+        <translation>录取照片比对</translation>
+    </message>
+    <message>
+        <source>ID-card check</source>
+        <translation>身份证比对</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n faces in the photo; the largest is compared.</source>
+        <translation><numerusform>照片中有 %n 张人脸，比对最大的一张。</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>pd::FaceMatchProgressLabel</name>
+    <message>
+        <source>Pre-screen unavailable</source>
+        <translation>预审不可用</translation>
+    </message>
+    <message>
+        <source>Pre-screen done %1/%2</source>
+        <translation>预审完成 %1/%2</translation>
+    </message>
+    <message>
+        <source>Pre-screen up to date</source>
+        <translation>预审已完成</translation>
+    </message>
+    <message>
+        <source>Pre-screen %1/%2</source>
+        <translation>预审 %1/%2</translation>
+    </message>
+</context>
+<context>
     <name>pd::LoginDialog</name>
     <message>
         <source>PhotoDesk — Sign in</source>

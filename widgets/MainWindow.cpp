@@ -1,6 +1,8 @@
 #include "widgets/MainWindow.h"
 
+#include "core/prescreen/PreScreenService.h"
 #include "core/store/Store.h"
+#include "widgets/FaceMatchPanel.h"
 #include "widgets/PlaceholderPage.h"
 #include "widgets/ReviewWorkspace.h"
 #include "widgets/UiLanguage.h"
@@ -101,6 +103,9 @@ MainWindow::MainWindow(std::shared_ptr<Store> store, Session session, QWidget* p
             m_pending = pending;
             retranslate();
         });
+        // The face pre-screen of every new attempt starts with the session ("预审 12/40").
+        statusBar()->addPermanentWidget(new FaceMatchProgressLabel(m_review->preScreen(), this));
+        m_review->preScreen()->start();
         m_tabs->setCurrentWidget(m_review);
         m_review->refreshQueue();
         m_review->setFocus();

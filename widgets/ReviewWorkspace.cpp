@@ -1,6 +1,7 @@
 #include "widgets/ReviewWorkspace.h"
 
 #include "core/notify/SmsComposer.h"
+#include "core/prescreen/PreScreenService.h"
 #include "core/review/DecisionService.h"
 #include "core/review/ReasonCatalog.h"
 #include "core/review/ReviewQueue.h"
@@ -9,6 +10,7 @@
 #include "core/util/Time.h"
 #include "widgets/DecisionPanel.h"
 #include "widgets/ErrorTexts.h"
+#include "widgets/FaceMatchPanel.h"
 #include "widgets/PhotoPane.h"
 #include "widgets/QueueModel.h"
 #include "widgets/StoreWorker.h"
@@ -148,6 +150,22 @@ ReviewWorkspace::ReviewWorkspace(std::shared_ptr<Store> store, Session session, 
     photos->addWidget(m_enrollment, 1);
     photos->addWidget(m_idCard, 1);
 
+    // Face pre-screen: chips and the two comparisons, between the photos and the decision.
+    m_preScreen = new PreScreenService(m_store, PreScreenServiceOptions{}, this);
+    m_faces = new FaceMatchPanel(submission);
+    connect(m_preScreen, &PreScreenService::attemptAnalysed, this, [this](Id attemptId) {
+        if (attemptId == m_faceAttempt && !m_facesShown)
+            loadFaces(attemptId, false);
+    });
+    connect(m_preScreen, &PreScreenService::ready, this, [this] {
+        if (m_faceAttempt && !m_facesShown)
+            loadFaces(m_faceAttempt, true);
+    });
+    connect(m_preScreen, &PreScreenService::unavailable, this, [this](const Error& e) {
+        if (m_faceAttempt)
+            m_faces->showUnavailable(e.message);
+    });
+
     m_panel = new DecisionPanel(ReasonCatalog::builtIn(), SmsComposer::builtIn(), submission);
     m_panel->setMinimumHeight(250);
     m_panel->setMaximumHeight(300);
@@ -159,6 +177,7 @@ ReviewWorkspace::ReviewWorkspace(std::shared_ptr<Store> store, Session session, 
     subLayout->setSpacing(8);
     subLayout->addWidget(m_header);
     subLayout->addLayout(photos, 1);
+    subLayout->addWidget(m_faces);
     subLayout->addWidget(m_panel);
 
     m_splitter = new QSplitter(Qt::Horizontal, this);
@@ -255,6 +274,7 @@ void ReviewWorkspace::changeEvent(QEvent* event)
         retranslate();
         m_model->retranslate();
         m_panel->retranslate();
+        m_faces->retranslate();
         for (PhotoPane* pane : {m_submitted, m_enrollment, m_idCard})
             pane->retranslate();
     }
@@ -356,6 +376,9 @@ void ReviewWorkspace::showNothingOpen(const QString& message)
     m_idCard->showEmpty(QString());
     m_panel->setStudent(std::nullopt);
     m_panel->setDecidable(false);
+    m_faceAttempt = 0;
+    m_facesShown = false;
+    m_faces->clear();
     updateHeader();
 }
 
@@ -373,6 +396,10 @@ void ReviewWorkspace::openAttempt(Id attemptId)
     m_panel->setStudent(std::nullopt);
     m_panel->setDecidable(false);
     updateHeader();
+    m_faceAttempt = attemptId;
+    m_facesShown = false;
+    m_faces->showAnalysing();
+    loadFaces(attemptId, true);
 
     std::shared_ptr<Store> store = m_store;
     whenFinished(this, m_worker->run([store, attemptId] { return loadSubmission(*store, attemptId); }),
@@ -431,6 +458,44 @@ void ReviewWorkspace::showBundle(const SubmissionBundle& bundle, quint64 generat
                              pane->showPhoto(decoded);
                      });
     }
+}
+
+void ReviewWorkspace::loadFaces(Id attemptId, bool analyseIfMissing)
+{
+    if (m_preScreen->state() == PreScreenService::State::Unavailable) {
+        m_faces->showUnavailable(m_preScreen->unavailableReason().message);
+        m_preScreen->analyseNow(attemptId); // tries to load the model again
+        return;
+    }
+    const QString modelId = m_preScreen->modelId();
+    if (modelId.isEmpty()) {
+        // The model is still loading (on the service's thread): ready() comes back here.
+        m_preScreen->analyseNow(attemptId);
+        return;
+    }
+    std::shared_ptr<Store> store = m_store;
+    std::shared_ptr<const FaceAnalyzer> analyzer = m_preScreen->analyzer();
+    whenFinished(this, m_worker->run([store, attemptId, modelId, analyzer] { return loadFaceReportView(*store, attemptId, modelId, analyzer.get()); }),
+                 [this, attemptId, analyseIfMissing](const Result<FaceReportView>& result) { showFaces(attemptId, result, analyseIfMissing); });
+}
+
+void ReviewWorkspace::showFaces(Id attemptId, const Result<FaceReportView>& result, bool analyseIfMissing)
+{
+    if (attemptId != m_faceAttempt)
+        return; // another submission was opened meanwhile
+    if (!result) {
+        m_faces->showUnavailable(ErrorTexts::text(result.error()));
+        return;
+    }
+    if (!result->report.complete) {
+        // Not reached by the background pass yet: analyse it now, off the UI thread.
+        m_faces->showAnalysing();
+        if (analyseIfMissing)
+            m_preScreen->analyseNow(attemptId);
+        return;
+    }
+    m_facesShown = true;
+    m_faces->showReport(result.value(), m_preScreen->bands());
 }
 
 bool ReviewWorkspace::photosPainted() const

@@ -22,6 +22,9 @@ namespace pd {
 
 class DecisionPanel;
 class DecisionService;
+class FaceMatchPanel;
+class PreScreenService;
+struct FaceReportView;
 class PhotoPane;
 class QueueModel;
 class ReasonCatalog;
@@ -45,6 +48,10 @@ public:
     QueueModel* queueModel() const { return m_model; }
     QTableView* queueView() const { return m_view; }
     DecisionPanel* decisionPanel() const { return m_panel; }
+    FaceMatchPanel* faceMatchPanel() const { return m_faces; }
+    // The face pre-screen of this store: the main window starts its background pass after
+    // login; the workspace asks it for the open submission when no result is stored yet.
+    PreScreenService* preScreen() const { return m_preScreen; }
     // The attempt shown (0: none) and whether its photos are all in their final state on screen.
     Id currentAttemptId() const { return m_current ? m_current->attempt.id : 0; }
     bool photosPainted() const;
@@ -82,6 +89,8 @@ private:
     void selectRow(int row);
     void flushDigits();
     void checkPhotosShown();
+    void loadFaces(Id attemptId, bool analyseIfMissing);
+    void showFaces(Id attemptId, const Result<FaceReportView>& result, bool analyseIfMissing);
 
     std::shared_ptr<Store> m_store;
     Session m_session;
@@ -98,10 +107,14 @@ private:
     PhotoPane* m_enrollment;
     PhotoPane* m_idCard;
     DecisionPanel* m_panel;
+    FaceMatchPanel* m_faces;
+    PreScreenService* m_preScreen;
     QSplitter* m_splitter;
 
     std::optional<SubmissionBundle> m_current; // photo bytes dropped once decoded
     Id m_loadingAttempt = 0;
+    Id m_faceAttempt = 0;       // the attempt the face panel is for
+    bool m_facesShown = false;  // its stored result is on screen
     quint64 m_generation = 0;
     bool m_deciding = false;
     bool m_photosAnnounced = false;

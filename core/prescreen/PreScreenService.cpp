@@ -528,7 +528,7 @@ void PreScreenService::Impl::finishRun(bool cancelled)
     const PreScreenRunStats s = stats;
     q->m_state = State::Idle;
     q->m_running = false;
-    qCInfo(lcPreScreen).noquote() << "pre-screen pass finished:" << QJsonDocument(s.toJson()).toJson(QJsonDocument::Compact);
+    qCDebug(lcPreScreen).noquote() << "pre-screen pass finished:" << QJsonDocument(s.toJson()).toJson(QJsonDocument::Compact);
     post([this, s] { emit q->finished(s); });
 }
 
