@@ -2,6 +2,7 @@
 
 #include "core/store/Database.h"
 #include "core/store/Sql.h"
+#include "core/store/Transaction.h"
 #include "core/util/Time.h"
 
 #include <QCryptographicHash>
@@ -56,7 +57,9 @@ QString AuditLog::hashOf(const AuditEvent& e, const QString& prevHash)
 Id AuditLog::append(AuditEvent e) const
 {
     // Must run inside the caller's write transaction: the chain head read here cannot move
-    // until this row commits (SQLite: BEGIN IMMEDIATE holds the write lock).
+    // until this row commits (SQLite: BEGIN IMMEDIATE holds the write lock; PostgreSQL: an
+    // advisory lock held to the end of the transaction, so two desks never fork the chain).
+    Transaction::serializeCurrent(m_db, QStringLiteral("audit_events"));
     const QVariant head = Sql(m_db, QStringLiteral("SELECT hash FROM audit_events ORDER BY id DESC LIMIT 1")).scalar();
     e.prevHash = head.isValid() ? head.toString() : genesisHash();
     if (!e.at.isValid())

@@ -54,17 +54,31 @@ Transaction::Transaction(const Database& db) : m_connection(db.connection())
     m_open = true;
 }
 
-void Transaction::serialize(const QString& resource)
+namespace {
+void advisoryLock(QSqlDatabase& connection, const QString& resource)
 {
-    if (!m_postgres)
-        return;
     // A stable 63-bit key for the name (FNV-1a), so every desk computes the same lock.
     quint64 h = 1469598103934665603ULL;
     for (const char c : resource.toUtf8()) {
         h ^= quint8(c);
         h *= 1099511628211ULL;
     }
-    run(m_connection, QStringLiteral("SELECT pg_advisory_xact_lock(%1)").arg(qint64(h & 0x7fffffffffffffffULL)));
+    run(connection, QStringLiteral("SELECT pg_advisory_xact_lock(%1)").arg(qint64(h & 0x7fffffffffffffffULL)));
+}
+} // namespace
+
+void Transaction::serialize(const QString& resource)
+{
+    if (m_postgres)
+        advisoryLock(m_connection, resource);
+}
+
+void Transaction::serializeCurrent(const Database& db, const QString& resource)
+{
+    if (db.dialect() != SqlDialect::PostgreSQL)
+        return;
+    QSqlDatabase connection = db.connection();
+    advisoryLock(connection, resource);
 }
 
 Transaction::~Transaction()

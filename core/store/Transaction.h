@@ -27,6 +27,10 @@ public:
     void serialize(const QString& resource);
     QSqlDatabase connection() const { return m_connection; }
 
+    // The same lock for code that runs inside the calling thread's open transaction but has no
+    // Transaction object at hand (AuditLog::append).
+    static void serializeCurrent(const Database& db, const QString& resource);
+
 private:
     QSqlDatabase m_connection;
     bool m_open = false;
