@@ -4,3 +4,4 @@ target_sources(photodesk_core PRIVATE
   ${CMAKE_CURRENT_LIST_DIR}/SubmissionLoader.h ${CMAKE_CURRENT_LIST_DIR}/SubmissionLoader.cpp
   ${CMAKE_CURRENT_LIST_DIR}/DecisionService.h ${CMAKE_CURRENT_LIST_DIR}/DecisionService.cpp)
 target_sources(photodesk_core PRIVATE ${CMAKE_CURRENT_LIST_DIR}/ClaimService.h ${CMAKE_CURRENT_LIST_DIR}/ClaimService.cpp)
+target_sources(photodesk_core PRIVATE ${CMAKE_CURRENT_LIST_DIR}/DuplicateIndex.h ${CMAKE_CURRENT_LIST_DIR}/DuplicateIndex.cpp)

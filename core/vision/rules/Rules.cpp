@@ -957,6 +957,8 @@ void notReused(const Context& c, RuleResult& r)
                 std::memcpy(other.data(), cand.descriptor.constData(), size_t(cand.descriptor.size()));
                 dd = descriptorDistance(desc, other);
                 dup = dd >= 0 && dd <= maxDesc;
+            } else if (!dup && !desc.empty() && cand.descriptor.isEmpty()) {
+                dup = cand.faceCodeDistance <= maxCode; // no descriptor stored: the code decides
             }
             if (!dup)
                 continue;

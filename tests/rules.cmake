@@ -1,0 +1,7 @@
+# Photo rule engine (core/vision/rules), the variant corpus (tools/rule-variants) and the
+# duplicate index (core/review/DuplicateIndex). tst_rules needs the converted face model.
+add_unit_test(NAME tst_rules SOURCES rules/tst_rules.cpp LIBS photodesk_rule_variants photodesk_vision TIMEOUT 300)
+add_dependencies(tst_rules photodesk_share)
+add_unit_test(NAME tst_ruleconfig SOURCES rules/tst_ruleconfig.cpp LIBS photodesk_vision TIMEOUT 60)
+add_dependencies(tst_ruleconfig photodesk_share)
+add_unit_test(NAME tst_duplicateindex SOURCES rules/tst_duplicateindex.cpp LIBS photodesk_core TIMEOUT 120)
