@@ -383,6 +383,10 @@ public:
         if (r.code.isEmpty())
             r.code = QStringLiteral("http-%1").arg(a.status);
         r.outcome = classifyHttpStatus(a.status);
+        // A reused nonce (QNetworkAccessManager re-sends the same bytes after a dropped
+        // connection) or a skewed clock: the next try signs afresh.
+        if (r.code == QLatin1String("nonce_reused") || r.code == QLatin1String("stale_request"))
+            r.outcome = SmsOutcome::Transient;
         if (r.outcome == SmsOutcome::Accepted) // 2xx without a recognisable answer
             r.outcome = SmsOutcome::Transient;
         return r;

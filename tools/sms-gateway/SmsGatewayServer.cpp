@@ -357,7 +357,7 @@ SmsGatewayServer::Answer SmsGatewayServer::aliyun(const QHttpServerRequest& requ
         return error(404, QStringLiteral("InvalidAction.NotFound"), QStringLiteral("Specified api is not found, please check your url and method."));
 
     const QString outId = p.value(QStringLiteral("OutId"));
-    if (!outId.isEmpty()) {
+    if (!outId.isEmpty() && m_options.dedupe) {
         const auto it = m_byKey.constFind(QStringLiteral("aliyun\n") + outId);
         if (it != m_byKey.constEnd()) {
             m_counters[QStringLiteral("replays")] = m_counters.value(QStringLiteral("replays")).toInt() + 1;
@@ -450,7 +450,7 @@ SmsGatewayServer::Answer SmsGatewayServer::tencent(const QHttpServerRequest& req
 
     const QJsonObject body = QJsonDocument::fromJson(request.body()).object();
     const QString context = body.value(QStringLiteral("SessionContext")).toString();
-    if (!context.isEmpty()) {
+    if (!context.isEmpty() && m_options.dedupe) {
         const auto it = m_byKey.constFind(QStringLiteral("tencent\n") + context);
         if (it != m_byKey.constEnd()) {
             m_counters[QStringLiteral("replays")] = m_counters.value(QStringLiteral("replays")).toInt() + 1;
@@ -552,7 +552,7 @@ SmsGatewayServer::Answer SmsGatewayServer::generic(const QHttpServerRequest& req
     QString key = QString::fromUtf8(header(request, "idempotency-key"));
     if (key.isEmpty())
         key = body.value(QStringLiteral("idempotency_key")).toString();
-    if (!key.isEmpty()) {
+    if (!key.isEmpty() && m_options.dedupe) {
         const auto it = m_byKey.constFind(QStringLiteral("generic\n") + key);
         if (it != m_byKey.constEnd()) {
             m_counters[QStringLiteral("replays")] = m_counters.value(QStringLiteral("replays")).toInt() + 1;

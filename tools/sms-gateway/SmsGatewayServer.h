@@ -35,6 +35,7 @@ struct GatewayOptions {
     int holdMs = 30000;       // Timeout fault: how long the connection is held before closing
     double faultRate = 0;     // 0..1: random faults among timeout/5xx/throttle/drop/drop-after
     QString logFile;          // JSON lines: one per request outcome
+    bool dedupe = true;       // false: behave like the public APIs, which only echo the key
 };
 
 // Stand-ins for Aliyun SendSms (GET /aliyun/), Tencent Cloud SendSms (POST /tencent/) and the

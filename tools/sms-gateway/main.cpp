@@ -28,6 +28,7 @@ int main(int argc, char** argv)
     p.addOption({QStringLiteral("fault-rate"), QStringLiteral("Random faults (timeout/5xx/throttle/drop/drop-after) on this share of requests, 0..1."), QStringLiteral("R"), QStringLiteral("0")});
     p.addOption({QStringLiteral("fault"), QStringLiteral("Queue a fault: PROVIDER:FAULT[:COUNT], e.g. aliyun:throttle:2 or *:5xx (repeatable)."), QStringLiteral("SPEC")});
     p.addOption({QStringLiteral("log"), QStringLiteral("Append one JSON line per delivery, replay, rejection and fault to FILE."), QStringLiteral("FILE")});
+    p.addOption({QStringLiteral("no-dedupe"), QStringLiteral("Do not de-duplicate by idempotency key (as the public Aliyun/Tencent APIs, which only echo OutId/SessionContext).")});
     p.process(app);
 
     GatewayOptions o;
@@ -42,6 +43,7 @@ int main(int argc, char** argv)
     o.holdMs = p.value(QStringLiteral("hold-ms")).toInt();
     o.faultRate = p.value(QStringLiteral("fault-rate")).toDouble();
     o.logFile = p.value(QStringLiteral("log"));
+    o.dedupe = !p.isSet(QStringLiteral("no-dedupe"));
 
     SmsGatewayServer server(o);
     for (const QString& spec : p.values(QStringLiteral("fault"))) {
@@ -64,6 +66,7 @@ int main(int argc, char** argv)
     const QString base = QStringLiteral("http://127.0.0.1:%1").arg(port);
     const QJsonObject ready{{QStringLiteral("listening"), QStringLiteral("127.0.0.1")},
                             {QStringLiteral("port"), int(port)},
+                            {QStringLiteral("dedupe"), o.dedupe},
                             {QStringLiteral("aliyun"), base + QStringLiteral("/aliyun/")},
                             {QStringLiteral("tencent"), base + QStringLiteral("/tencent/")},
                             {QStringLiteral("generic"), base + QStringLiteral("/generic/sms/send")},
