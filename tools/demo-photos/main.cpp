@@ -12,6 +12,7 @@
 #include <opencv2/imgcodecs.hpp>
 #include <opencv2/imgproc.hpp>
 
+#include <cmath>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -174,6 +175,8 @@ Framing goodFraming(int variant)
     f.headFraction = 0.49 + 0.01 * (variant % 4);
     f.topMargin = 0.11 + 0.01 * (variant % 3);
     f.centreX = 0.5 + 0.004 * ((variant % 5) - 2);
+    // The national check wants 180-300 px cheek to cheek; jaw landmarks run a little narrow.
+    f.minFaceWidth = 196;
     return f;
 }
 
@@ -185,9 +188,24 @@ std::vector<uchar> submittedPhoto(Generator& gen, const Plan& plan, const Attemp
     Framing f = goodFraming(variant);
     const std::uint64_t seed = 0xa77e0000ULL + static_cast<std::uint64_t>(variant);
     // A phone camera's grain on the person; the app's replaced background stays flat.
-    auto frame = [&seed](const Portrait& portrait, const Framing& framing) {
+    auto frame = [&seed, &a](const Portrait& portrait, const Framing& framing) {
         Layered l = pd::frame(portrait, framing);
         addNoise(l.bgr, 2.0, seed);
+        const double k = framing.size.height / 640.0;  // national pixel values, scaled
+        const bool geometryMeantToFail = a.kind == PhotoKind::HeadTooSmall || a.kind == PhotoKind::HeadTooLarge ||
+                                         a.kind == PhotoKind::OffCentre;
+        const bool hairOk = l.hairTopY >= 35 * k && l.hairTopY <= 125 * k;
+        const bool eyesOk = l.eyeY >= 200 * k && l.eyeY <= 300 * k;
+        const bool widthOk = l.faceWidth >= 180 * k && l.faceWidth <= 300 * k;
+        const bool centred = std::abs(l.centreOffset) <= 40 * k;
+        const bool sizeOk = l.headFraction >= 0.38 && l.headFraction <= 0.66;
+        if (!geometryMeantToFail && !(hairOk && eyesOk && widthOk && centred && sizeOk))
+            std::fprintf(stderr, "warning: %s geometry: hair top %.0f, eyes %.0f, face width %.0f, offset %.0f, head %.2f\n",
+                         a.key.c_str(), l.hairTopY / k, l.eyeY / k, l.faceWidth / k, l.centreOffset / k, l.headFraction);
+        if (geometryMeantToFail)
+            std::fprintf(stderr, "  %s (%s): hair top %.0f, eyes %.0f, face width %.0f, offset %.0f, head %.2f\n",
+                         a.key.c_str(), kindName(a.kind), l.hairTopY / k, l.eyeY / k, l.faceWidth / k, l.centreOffset / k,
+                         l.headFraction);
         return l;
     };
     cv::Mat img;
@@ -214,16 +232,16 @@ std::vector<uchar> submittedPhoto(Generator& gen, const Plan& plan, const Attemp
     case PhotoKind::Blurred:
         img = composite(frame(p, f), kNationalBlue);
         cv::GaussianBlur(img, img, {0, 0}, 4.5);
-        addNoise(img, 2.5, seed);
         break;
     case PhotoKind::HeadTooSmall:
         f.headFraction = 0.3;
-        f.topMargin = 0.22;
+        f.minFaceWidth = 0;
+        f.topMargin = 0.165;  // hair top still inside 50-110 px, so only the size is wrong
         img = composite(frame(p, f), kNationalBlue);
         break;
     case PhotoKind::HeadTooLarge:
-        f.headFraction = 0.74;
-        f.topMargin = 0.02;
+        f.headFraction = 0.72;
+        f.topMargin = 0.08;  // hair top still inside 50-110 px, eye line still above 300 px
         img = composite(frame(p, f), kNationalBlue);
         break;
     case PhotoKind::OffCentre:
@@ -232,7 +250,7 @@ std::vector<uchar> submittedPhoto(Generator& gen, const Plan& plan, const Attemp
         break;
     case PhotoKind::OverExposed: {
         Layered l = frame(p, f);
-        img = composite(withPerson(l, adjust(l.bgr, 1.5, 70)), kNationalBlue);
+        img = composite(withPerson(l, adjust(l.bgr, 1.6, 75)), kNationalBlue);
         break;
     }
     case PhotoKind::UnderExposed: {

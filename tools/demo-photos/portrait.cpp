@@ -269,7 +269,8 @@ Portrait loadPortrait(const std::string& dir, const std::string& file, const Fac
 Layered frame(const Portrait& p, const Framing& f)
 {
     const FaceGeometry& g = p.face;
-    const double s = f.headFraction * f.size.height / p.headHeight();
+    const double s = std::max(f.headFraction * f.size.height / p.headHeight(),
+                              f.minFaceWidth * f.size.height / 640.0 / g.faceWidth);
     const cv::Point2f target(static_cast<float>(f.centreX * f.size.width),
                              static_cast<float>(f.topMargin * f.size.height + s * (g.eyeMid.y - g.crownY)));
 
@@ -291,6 +292,11 @@ Layered frame(const Portrait& p, const Framing& f)
     const int interp = rest > 1.0 ? cv::INTER_CUBIC : cv::INTER_LINEAR;
     cv::warpAffine(src, out.bgr, m, f.size, interp, cv::BORDER_REPLICATE);
     cv::warpAffine(srcAlpha, out.alpha, m, f.size, cv::INTER_LINEAR, cv::BORDER_REPLICATE);
+    out.eyeY = target.y;
+    out.hairTopY = target.y - s * (g.eyeMid.y - g.crownY);
+    out.faceWidth = s * g.faceWidth;
+    out.centreOffset = target.x - f.size.width / 2.0;
+    out.headFraction = s * p.headHeight() / f.size.height;
     const double feather = std::max(0.8, f.size.height / 500.0);
     cv::GaussianBlur(out.alpha, out.alpha, {0, 0}, feather);
     return out;

@@ -68,11 +68,14 @@ struct Framing {
     double topMargin = 0.11;    // crown below the top edge / frame height
     double centreX = 0.5;       // face centre / frame width
     double extraRollDeg = 0;    // added roll (0 = eye line levelled)
+    double minFaceWidth = 0;    // least jaw-to-jaw width, in px of a 640-high frame (0 = none)
 };
 
 struct Layered {
     cv::Mat bgr;    // the person (and the original backdrop) warped into the frame
     cv::Mat alpha;  // CV_32F person mask, feathered
+    // Where the head landed, in output pixels (for self-checks against the national geometry).
+    double eyeY = 0, hairTopY = 0, faceWidth = 0, centreOffset = 0, headFraction = 0;
 };
 
 Layered frame(const Portrait& p, const Framing& f);
