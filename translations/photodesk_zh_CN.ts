@@ -75,6 +75,26 @@
         <source>Your hold on this submission has expired; open it again to decide.</source>
         <translation>您对该提交的锁定已过期，请重新打开后再审核。</translation>
     </message>
+    <message>
+        <source>A resend of this SMS is still waiting to be sent.</source>
+        <translation>该短信的重发仍在等待发送。</translation>
+    </message>
+    <message>
+        <source>The call note is empty.</source>
+        <translation>通话记录为空。</translation>
+    </message>
+    <message>
+        <source>The export file cannot be written. Choose another folder.</source>
+        <translation>无法写入导出文件，请选择其他文件夹。</translation>
+    </message>
+    <message>
+        <source>The user name is empty or already taken.</source>
+        <translation>用户名为空或已被占用。</translation>
+    </message>
+    <message>
+        <source>The new password is too weak: at least 8 characters, different from the current one.</source>
+        <translation>新密码强度不足：至少 8 个字符，且不能与当前密码相同。</translation>
+    </message>
 </context>
 <context>
     <name>main</name>
@@ -93,6 +113,431 @@
     <message>
         <source>Sign-in failed: %1</source>
         <translation>登录失败：%1</translation>
+    </message>
+</context>
+<context>
+    <name>pd::AccountModel</name>
+    <message>
+        <source>Disabled</source>
+        <translation>已停用</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>正常</translation>
+    </message>
+    <message>
+        <source>must change password</source>
+        <translation>须修改密码</translation>
+    </message>
+    <message>
+        <source>locked until %1</source>
+        <translation>锁定至 %1</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>用户名</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+</context>
+<context>
+    <name>pd::AccountPage</name>
+    <message>
+        <source>New account:</source>
+        <translation>新建账户：</translation>
+    </message>
+    <message>
+        <source>user name</source>
+        <translation>用户名</translation>
+    </message>
+    <message>
+        <source>full name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>&amp;Add</source>
+        <translation>添加(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Reset password</source>
+        <translation>重置密码(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Enable</source>
+        <translation>启用(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;Disable</source>
+        <translation>停用(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Initial password for %1: &lt;b&gt;&lt;tt&gt;%2&lt;/tt&gt;&lt;/b&gt; — hand it over now; it is not shown again and must be changed at the first login.</source>
+        <translation>%1 的初始密码：&lt;b&gt;&lt;tt&gt;%2&lt;/tt&gt;&lt;/b&gt; —— 请立即交给本人；此密码不会再次显示，首次登录时必须修改。</translation>
+    </message>
+    <message>
+        <source>Account %1 created.</source>
+        <translation>已创建账户 %1。</translation>
+    </message>
+    <message>
+        <source>Account %1 disabled.</source>
+        <translation>已停用账户 %1。</translation>
+    </message>
+    <message>
+        <source>Account %1 enabled.</source>
+        <translation>已启用账户 %1。</translation>
+    </message>
+</context>
+<context>
+    <name>pd::AuditLogModel</name>
+    <message>
+        <source>Login</source>
+        <translation>登录</translation>
+    </message>
+    <message>
+        <source>Login failed</source>
+        <translation>登录失败</translation>
+    </message>
+    <message>
+        <source>Login refused</source>
+        <translation>拒绝登录</translation>
+    </message>
+    <message>
+        <source>Decision: approve</source>
+        <translation>审核：通过</translation>
+    </message>
+    <message>
+        <source>Decision: reject</source>
+        <translation>审核：驳回</translation>
+    </message>
+    <message>
+        <source>Second review: sampled</source>
+        <translation>复核：抽样</translation>
+    </message>
+    <message>
+        <source>Second review: confirmed</source>
+        <translation>复核：维持</translation>
+    </message>
+    <message>
+        <source>Second review: overturned</source>
+        <translation>复核：改判</translation>
+    </message>
+    <message>
+        <source>SMS resent</source>
+        <translation>重发短信</translation>
+    </message>
+    <message>
+        <source>Call note</source>
+        <translation>通话记录</translation>
+    </message>
+    <message>
+        <source>Personal data shown</source>
+        <translation>查看个人信息</translation>
+    </message>
+    <message>
+        <source>Account created</source>
+        <translation>创建账户</translation>
+    </message>
+    <message>
+        <source>Account disabled</source>
+        <translation>停用账户</translation>
+    </message>
+    <message>
+        <source>Account enabled</source>
+        <translation>启用账户</translation>
+    </message>
+    <message>
+        <source>Password reset</source>
+        <translation>重置密码</translation>
+    </message>
+    <message>
+        <source>Password changed</source>
+        <translation>修改密码</translation>
+    </message>
+    <message>
+        <source>Audit log exported</source>
+        <translation>导出审计日志</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>序号</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>用户</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <source>Object</source>
+        <translation>对象</translation>
+    </message>
+</context>
+<context>
+    <name>pd::AuditLogPage</name>
+    <message>
+        <source>User:</source>
+        <translation>用户：</translation>
+    </message>
+    <message>
+        <source>Action:</source>
+        <translation>操作：</translation>
+    </message>
+    <message>
+        <source>Student no.:</source>
+        <translation>学号：</translation>
+    </message>
+    <message>
+        <source>any</source>
+        <translation>不限</translation>
+    </message>
+    <message>
+        <source>From:</source>
+        <translation>从：</translation>
+    </message>
+    <message>
+        <source>To:</source>
+        <translation>至：</translation>
+    </message>
+    <message>
+        <source>&amp;Filter</source>
+        <translation>筛选(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Clear</source>
+        <translation>清除(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Export CSV…</source>
+        <translation>导出 CSV(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>&amp;Verify chain</source>
+        <translation>校验审计链(&amp;V)</translation>
+    </message>
+    <message>
+        <source>(all users)</source>
+        <translation>（全部用户）</translation>
+    </message>
+    <message>
+        <source>(all actions)</source>
+        <translation>（全部操作）</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n event(s) loaded, counting…</source>
+        <translation>
+            <numerusform>已加载 %n 条，正在计数…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Showing from event %1 downwards; %n event(s) in the log</source>
+        <translation>
+            <numerusform>从第 %1 条起向前显示；日志共 %n 条</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %n event(s) loaded</source>
+        <translation>
+            <numerusform>已加载 %1 / %n 条</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Select an event to see its details.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;选择一条事件以查看详情。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>事件</translation>
+    </message>
+    <message>
+        <source>Time (UTC)</source>
+        <translation>时间（UTC）</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>用户</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <source>Object</source>
+        <translation>对象</translation>
+    </message>
+    <message>
+        <source>Before</source>
+        <translation>修改前</translation>
+    </message>
+    <message>
+        <source>After</source>
+        <translation>修改后</translation>
+    </message>
+    <message>
+        <source>Hash</source>
+        <translation>哈希</translation>
+    </message>
+    <message>
+        <source>Previous hash</source>
+        <translation>前一条哈希</translation>
+    </message>
+    <message>
+        <source>This event was changed after it was written.</source>
+        <translation>该事件写入后被修改。</translation>
+    </message>
+    <message>
+        <source>The event before this one was deleted, inserted or moved.</source>
+        <translation>该事件之前的事件被删除、插入或移动。</translation>
+    </message>
+    <message>
+        <source>Events %1 to %2 before this one are missing (deleted).</source>
+        <translation>该事件之前的第 %1 至 %2 条事件缺失（已被删除）。</translation>
+    </message>
+    <message>
+        <source>Event %1, the newest at the checkpoint of %2, is missing.</source>
+        <translation>%2 检查点时的最新事件（第 %1 条）缺失。</translation>
+    </message>
+    <message>
+        <source>This event does not match the checkpoint of %1.</source>
+        <translation>该事件与 %1 的检查点不符。</translation>
+    </message>
+    <message>
+        <source>Verifying the audit chain…</source>
+        <translation>正在校验审计链…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Audit chain intact (%n event(s))</source>
+        <translation>
+            <numerusform>审计链完整 (%n 条)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Audit chain broken at event %1: %2</source>
+        <translation>审计链在第 %1 条事件处断开：%2</translation>
+    </message>
+    <message>
+        <source>Export audit log</source>
+        <translation>导出审计日志</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <source>Exporting…</source>
+        <translation>正在导出…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n event(s) exported to %1</source>
+        <translation>
+            <numerusform>已导出 %n 条事件到 %1</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>pd::DashboardPage</name>
+    <message>
+        <source>&amp;Period:</source>
+        <translation>时段(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>Last 24 hours</source>
+        <translation>最近 24 小时</translation>
+    </message>
+    <message>
+        <source>Last 7 days</source>
+        <translation>最近 7 天</translation>
+    </message>
+    <message>
+        <source>Last 30 days</source>
+        <translation>最近 30 天</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>加载中…</translation>
+    </message>
+    <message>
+        <source>%1 decisions · approval rate %2% · SLA compliance %3% · %4 pending overdue</source>
+        <translation>审核 %1 份 · 通过率 %2% · 按时率 %3% · 超时待审 %4 份</translation>
+    </message>
+    <message>
+        <source>Decisions per hour of the day, per reviewer</source>
+        <translation>各审核员每小时审核量（按时段）</translation>
+    </message>
+    <message>
+        <source>Approved and rejected per reviewer (approval rate)</source>
+        <translation>各审核员通过与驳回（通过率）</translation>
+    </message>
+    <message>
+        <source>Approved</source>
+        <translation>通过</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>驳回</translation>
+    </message>
+    <message>
+        <source>SLA: decided within 48 h of payment (%1%)</source>
+        <translation>时效：缴费后 48 小时内完成审核（%1%）</translation>
+    </message>
+    <message>
+        <source>In time: %1</source>
+        <translation>按时：%1</translation>
+    </message>
+    <message>
+        <source>Late: %1</source>
+        <translation>超时：%1</translation>
+    </message>
+    <message>
+        <source>No decisions</source>
+        <translation>暂无审核</translation>
+    </message>
+    <message>
+        <source>Pending queue by time since payment (%1 overdue, %2 due within 6 h)</source>
+        <translation>待审队列按缴费后时长（超时 %1 份，6 小时内到期 %2 份）</translation>
+    </message>
+    <message>
+        <source>Pending</source>
+        <translation>待审核</translation>
+    </message>
+    <message>
+        <source>12–24 h</source>
+        <translation>12–24 小时</translation>
+    </message>
+    <message>
+        <source>24–36 h</source>
+        <translation>24–36 小时</translation>
+    </message>
+    <message>
+        <source>36–48 h</source>
+        <translation>36–48 小时</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>已超时</translation>
+    </message>
+    <message>
+        <source>0–12 h</source>
+        <translation>0–12 小时</translation>
     </message>
 </context>
 <context>
@@ -119,11 +564,15 @@
     </message>
     <message numerus="yes">
         <source>%n character(s)</source>
-        <translation><numerusform>%n 个字</numerusform></translation>
+        <translation>
+            <numerusform>%n 个字</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n SMS part(s)</source>
-        <translation><numerusform>%n 条短信</numerusform></translation>
+        <translation>
+            <numerusform>%n 条短信</numerusform>
+        </translation>
     </message>
     <message>
         <source>too long: %1</source>
@@ -221,7 +670,7 @@
         <translation>距离 %1：按人脸特征判断为同一人。</translation>
     </message>
     <message>
-        <source>The descriptor cannot rule out a close relative or a twin; check the student's details when in doubt.</source>
+        <source>The descriptor cannot rule out a close relative or a twin; check the student&apos;s details when in doubt.</source>
         <translation>人脸特征无法排除近亲或双胞胎；如有疑问请核对学生信息。</translation>
     </message>
     <message>
@@ -266,7 +715,9 @@
     </message>
     <message numerus="yes">
         <source>%n faces in the photo; the largest is compared.</source>
-        <translation><numerusform>照片中有 %n 张人脸，比对最大的一张。</numerusform></translation>
+        <translation>
+            <numerusform>照片中有 %n 张人脸，比对最大的一张。</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -286,6 +737,87 @@
     <message>
         <source>Pre-screen %1/%2</source>
         <translation>预审 %1/%2</translation>
+    </message>
+</context>
+<context>
+    <name>pd::HotlineWorkspace</name>
+    <message>
+        <source>&lt;h3&gt;Collection instructions&lt;/h3&gt;&lt;p&gt;&lt;b&gt;Review time:&lt;/b&gt; every paid submission is reviewed within 48 hours of payment; the student gets the result by SMS.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Hotline hours:&lt;/b&gt; Tuesday to Sunday, 9:30–12:00 and 13:00–17:00. Closed on Mondays.&lt;/p&gt;&lt;p&gt;&lt;b&gt;After a rejection:&lt;/b&gt; the student collects a new photo in the same mini-program, following the reasons in the SMS. The new photo is a new submission with its own 48 hours.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Personal data:&lt;/b&gt; ID numbers and phone numbers are masked. Reveal them only when the caller&apos;s identity is confirmed; every reveal is recorded.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;采集须知&lt;/h3&gt;&lt;p&gt;&lt;b&gt;审核时限：&lt;/b&gt;每份已缴费的提交在缴费后 48 小时内完成审核，结果以短信通知学生。&lt;/p&gt;&lt;p&gt;&lt;b&gt;客服电话服务时间：&lt;/b&gt;周二至周日 9:30–12:00、13:00–17:00，周一休息。&lt;/p&gt;&lt;p&gt;&lt;b&gt;未通过后：&lt;/b&gt;学生按短信中的原因，在原小程序重新采集；新照片是一份新的提交，重新计算 48 小时。&lt;/p&gt;&lt;p&gt;&lt;b&gt;个人信息：&lt;/b&gt;身份证号与手机号均已脱敏。仅在确认来电者身份后查看完整信息；每次查看都会记录。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&amp;Find a student:</source>
+        <translation>查找学生(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>Name, student no., phone or last digits of the ID number</source>
+        <translation>姓名、学号、手机号或身份证号后几位</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>搜索</translation>
+    </message>
+    <message>
+        <source>Show &amp;phone</source>
+        <translation>查看手机号(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Show &amp;ID number</source>
+        <translation>查看身份证号(&amp;I)</translation>
+    </message>
+    <message>
+        <source>&amp;Resend last SMS</source>
+        <translation>重发最近短信(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Call &amp;note:</source>
+        <translation>通话记录(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>What the caller asked and what you told them</source>
+        <translation>来电咨询内容及答复</translation>
+    </message>
+    <message>
+        <source>&amp;Add call note</source>
+        <translation>添加通话记录(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Only supervisors and administrators may see full ID numbers.</source>
+        <translation>仅主管和管理员可查看完整身份证号。</translation>
+    </message>
+    <message>
+        <source>Search for a student and select them to see their history.</source>
+        <translation>搜索并选择学生以查看其记录。</translation>
+    </message>
+    <message>
+        <source>&lt;b style=&apos;font-size:15px&apos;&gt;%1&lt;/b&gt; &amp;nbsp; %2 &amp;nbsp; %3&lt;br&gt;ID number: &lt;tt&gt;%4&lt;/tt&gt; &amp;nbsp; Phone: &lt;tt&gt;%5&lt;/tt&gt;</source>
+        <translation>&lt;b style=&apos;font-size:15px&apos;&gt;%1&lt;/b&gt; &amp;nbsp; %2 &amp;nbsp; %3&lt;br&gt;身份证号：&lt;tt&gt;%4&lt;/tt&gt; &amp;nbsp; 手机号：&lt;tt&gt;%5&lt;/tt&gt;</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n student(s) found</source>
+        <translation>
+            <numerusform>找到 %n 名学生</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Shown in full; this has been recorded in the audit log.</source>
+        <translation>已显示完整信息；此操作已记入审计日志。</translation>
+    </message>
+    <message>
+        <source>This student has no SMS to resend yet.</source>
+        <translation>该学生尚无可重发的短信。</translation>
+    </message>
+    <message>
+        <source>The last SMS was queued again (message %1).</source>
+        <translation>最近一条短信已重新排队发送（消息 %1）。</translation>
+    </message>
+    <message>
+        <source>Call note saved.</source>
+        <translation>通话记录已保存。</translation>
+    </message>
+    <message>
+        <source>Hotline</source>
+        <translation>客服热线</translation>
     </message>
 </context>
 <context>
@@ -391,7 +923,9 @@
     </message>
     <message numerus="yes">
         <source>%n pending</source>
-        <translation><numerusform>待审核 %n 份</numerusform></translation>
+        <translation>
+            <numerusform>待审核 %n 份</numerusform>
+        </translation>
     </message>
     <message>
         <source>%1 (%2) · %3</source>
@@ -434,8 +968,51 @@
         <translation>关于 PhotoDesk</translation>
     </message>
     <message>
-        <source>&lt;b&gt;PhotoDesk %1&lt;/b&gt;&lt;br&gt;Review workstation for graduation ID photos: compare the submitted photo with the enrollment and ID-card photos, approve or reject with reasons from the school's rules.</source>
+        <source>&lt;b&gt;PhotoDesk %1&lt;/b&gt;&lt;br&gt;Review workstation for graduation ID photos: compare the submitted photo with the enrollment and ID-card photos, approve or reject with reasons from the school&apos;s rules.</source>
         <translation>&lt;b&gt;PhotoDesk %1&lt;/b&gt;&lt;br&gt;毕业生图像采集照片审核工作台：将学生提交的照片与录取照片、身份证照片比对，按学校标准通过或注明原因驳回。</translation>
+    </message>
+</context>
+<context>
+    <name>pd::PasswordChangeDialog</name>
+    <message>
+        <source>Choose a new password</source>
+        <translation>设置新密码</translation>
+    </message>
+    <message>
+        <source>You signed in with an initial or reset password. Choose your own password before you start.</source>
+        <translation>您使用的是初始密码或重置后的密码。开始工作前请设置自己的密码。</translation>
+    </message>
+    <message>
+        <source>Change password</source>
+        <translation>修改密码</translation>
+    </message>
+    <message>
+        <source>Log out</source>
+        <translation>退出登录</translation>
+    </message>
+    <message>
+        <source>Current password:</source>
+        <translation>当前密码：</translation>
+    </message>
+    <message>
+        <source>New password:</source>
+        <translation>新密码：</translation>
+    </message>
+    <message>
+        <source>Repeat new password:</source>
+        <translation>确认新密码：</translation>
+    </message>
+    <message>
+        <source>The two new passwords differ.</source>
+        <translation>两次输入的新密码不一致。</translation>
+    </message>
+    <message>
+        <source>The new password must differ from the current one.</source>
+        <translation>新密码不能与当前密码相同。</translation>
+    </message>
+    <message>
+        <source>Changing…</source>
+        <translation>正在修改…</translation>
     </message>
 </context>
 <context>
@@ -476,7 +1053,7 @@
         <translation>监督管理</translation>
     </message>
     <message>
-        <source>Coming soon: look up a caller's submissions and decisions, and call back students whose photos failed.</source>
+        <source>Coming soon: look up a caller&apos;s submissions and decisions, and call back students whose photos failed.</source>
         <translation>即将推出：查询来电学生的提交与审核记录，回访照片未通过的学生。</translation>
     </message>
     <message>
@@ -587,7 +1164,9 @@
     </message>
     <message numerus="yes">
         <source>Review queue · %n pending</source>
-        <translation><numerusform>审核队列 · 待审核 %n 份</numerusform></translation>
+        <translation>
+            <numerusform>审核队列 · 待审核 %n 份</numerusform>
+        </translation>
     </message>
     <message>
         <source>Review queue</source>
@@ -683,7 +1262,9 @@
     </message>
     <message numerus="yes">
         <source>Rejected %1 with %n reason(s); the SMS is queued.</source>
-        <translation><numerusform>已驳回 %1（%n 个原因），通知短信已排队发送。</numerusform></translation>
+        <translation>
+            <numerusform>已驳回 %1（%n 个原因），通知短信已排队发送。</numerusform>
+        </translation>
     </message>
     <message>
         <source>No more submissions are waiting for review.</source>
@@ -692,6 +1273,259 @@
     <message>
         <source>There is no reason number %1.</source>
         <translation>没有编号为 %1 的原因。</translation>
+    </message>
+</context>
+<context>
+    <name>pd::SecondReviewModel</name>
+    <message>
+        <source>Approved</source>
+        <translation>已通过</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>已驳回</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>序号</translation>
+    </message>
+    <message>
+        <source>Submission</source>
+        <translation>提交</translation>
+    </message>
+    <message>
+        <source>First decision</source>
+        <translation>初审结论</translation>
+    </message>
+    <message>
+        <source>Reasons</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>First reviewer</source>
+        <translation>初审员</translation>
+    </message>
+</context>
+<context>
+    <name>pd::SecondReviewPage</name>
+    <message>
+        <source>No photo</source>
+        <translation>无照片</translation>
+    </message>
+    <message>
+        <source>&amp;Share:</source>
+        <translation>抽样比例(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>&amp;Sample now</source>
+        <translation>立即抽样(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <source>Reasons for an overturn to rejection:</source>
+        <translation>改判为驳回的原因：</translation>
+    </message>
+    <message>
+        <source>Note (optional)</source>
+        <translation>备注（可选）</translation>
+    </message>
+    <message>
+        <source>&amp;Confirm first decision</source>
+        <translation>维持初审(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Overturn: approve</source>
+        <translation>改判：通过(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Overturn: reject</source>
+        <translation>改判：驳回(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Submitted photo</source>
+        <translation>提交照片</translation>
+    </message>
+    <message>
+        <source>Enrollment photo</source>
+        <translation>录取照片</translation>
+    </message>
+    <message>
+        <source>ID card photo</source>
+        <translation>身份证照片</translation>
+    </message>
+    <message>
+        <source>Select a decision to review it a second time.</source>
+        <translation>选择一条审核结论进行复核。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n decision(s) sampled for second review</source>
+        <translation>
+            <numerusform>已抽取 %n 条审核结论进行复核</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>approved</source>
+        <translation>通过</translation>
+    </message>
+    <message>
+        <source>rejected</source>
+        <translation>驳回</translation>
+    </message>
+    <message>
+        <source>Submission %1, first decision: %2 (%3)</source>
+        <translation>提交 %1，初审结论：%2（%3）</translation>
+    </message>
+    <message>
+        <source>Overturned; the student is notified again.</source>
+        <translation>已改判，将重新通知学生。</translation>
+    </message>
+    <message>
+        <source>First decision confirmed.</source>
+        <translation>已维持初审结论。</translation>
+    </message>
+</context>
+<context>
+    <name>pd::StudentSearchModel</name>
+    <message>
+        <source>Pending</source>
+        <translation>待审核</translation>
+    </message>
+    <message>
+        <source>Approved</source>
+        <translation>已通过</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>已驳回</translation>
+    </message>
+    <message>
+        <source>Sending</source>
+        <translation>发送中</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>已发送</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>发送失败</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Student no.</source>
+        <translation>学号</translation>
+    </message>
+    <message>
+        <source>ID number</source>
+        <translation>身份证号</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>手机号</translation>
+    </message>
+    <message>
+        <source>Programme</source>
+        <translation>专业</translation>
+    </message>
+    <message>
+        <source>Attempts</source>
+        <translation>提交次数</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+</context>
+<context>
+    <name>pd::SupervisionWorkspace</name>
+    <message>
+        <source>Audit log</source>
+        <translation>审计日志</translation>
+    </message>
+    <message>
+        <source>Dashboards</source>
+        <translation>统计看板</translation>
+    </message>
+    <message>
+        <source>Second review</source>
+        <translation>复核</translation>
+    </message>
+    <message>
+        <source>Accounts</source>
+        <translation>账户管理</translation>
+    </message>
+    <message>
+        <source>Supervision</source>
+        <translation>监督管理</translation>
+    </message>
+</context>
+<context>
+    <name>pd::TimelineModel</name>
+    <message>
+        <source>Submission</source>
+        <translation>提交</translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation>审核</translation>
+    </message>
+    <message>
+        <source>SMS</source>
+        <translation>短信</translation>
+    </message>
+    <message>
+        <source>Call note</source>
+        <translation>通话记录</translation>
+    </message>
+    <message>
+        <source>Submission %1 (attempt #%2)</source>
+        <translation>提交 %1（第 #%2 次采集）</translation>
+    </message>
+    <message>
+        <source>Approved</source>
+        <translation>已通过</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>已驳回</translation>
+    </message>
+    <message>
+        <source>Note: %1</source>
+        <translation>备注：%1</translation>
+    </message>
+    <message>
+        <source>Delivery: %1</source>
+        <translation>送达：%1</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>事件</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>详情</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>经办人</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Queued</source>
+        <translation>待发送</translation>
     </message>
 </context>
 </TS>

@@ -36,6 +36,16 @@ QString ErrorTexts::forCode(const QString& code)
         return tr("The database cannot be opened.");
     if (code.startsWith(QLatin1String("store-")))
         return tr("The database reported an error. Nothing was saved.");
+    if (code == QLatin1String("resend-pending"))
+        return tr("A resend of this SMS is still waiting to be sent.");
+    if (code == QLatin1String("invalid-note"))
+        return tr("The call note is empty.");
+    if (code == QLatin1String("export-write"))
+        return tr("The export file cannot be written. Choose another folder.");
+    if (code == QLatin1String("invalid-account"))
+        return tr("The user name is empty or already taken.");
+    if (code == QLatin1String("weak-password"))
+        return tr("The new password is too weak: at least 8 characters, different from the current one.");
     if (code == QLatin1String("demo-exists"))
         return tr("The demo database already exists.");
     if (code == QLatin1String("demo-data"))

@@ -3,8 +3,10 @@
 #include "core/prescreen/PreScreenService.h"
 #include "core/store/Store.h"
 #include "widgets/FaceMatchPanel.h"
-#include "widgets/PlaceholderPage.h"
+#include "widgets/HotlineWorkspace.h"
+#include "widgets/PasswordChangeDialog.h"
 #include "widgets/ReviewWorkspace.h"
+#include "widgets/SupervisionWorkspace.h"
 #include "widgets/UiLanguage.h"
 
 #include <QAction>
@@ -17,6 +19,7 @@
 #include <QStatusBar>
 #include <QTabBar>
 #include <QTabWidget>
+#include <QTimer>
 
 namespace pd {
 
@@ -32,16 +35,18 @@ MainWindow::MainWindow(std::shared_ptr<Store> store, Session session, QWidget* p
 
     const Role role = m_session.role;
     if (role == Role::Supervisor || role == Role::Administrator) {
-        m_supervision = new PlaceholderPage(PlaceholderPage::Kind::Supervision, this);
+        m_supervision = new SupervisionWorkspace(m_store, m_session, this);
         m_tabs->addTab(m_supervision, QString());
+        connect(m_supervision, &SupervisionWorkspace::statusMessage, this, [this](const QString& text) { statusBar()->showMessage(text, 8000); });
     }
     if (role == Role::Reviewer || role == Role::Supervisor) {
         m_review = new ReviewWorkspace(m_store, m_session, this);
         m_tabs->addTab(m_review, QString());
     }
     if (role == Role::HotlineAgent || role == Role::Administrator) {
-        m_hotline = new PlaceholderPage(PlaceholderPage::Kind::Hotline, this);
+        m_hotline = new HotlineWorkspace(m_store, m_session, this);
         m_tabs->addTab(m_hotline, QString());
+        connect(m_hotline, &HotlineWorkspace::statusMessage, this, [this](const QString& text) { statusBar()->showMessage(text, 8000); });
     }
 
     m_fileMenu = menuBar()->addMenu(QString());
@@ -112,6 +117,17 @@ MainWindow::MainWindow(std::shared_ptr<Store> store, Session session, QWidget* p
     }
     retranslate();
     resize(1440, 900);
+    if (m_session.mustChangePassword)
+        QTimer::singleShot(0, this, &MainWindow::askForNewPassword);
+}
+
+void MainWindow::askForNewPassword()
+{
+    PasswordChangeDialog dialog(m_store, m_session, this);
+    if (dialog.exec() == QDialog::Accepted)
+        m_session.mustChangePassword = false;
+    else
+        emit logoutRequested();
 }
 
 MainWindow::~MainWindow() = default;

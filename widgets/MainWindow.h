@@ -14,7 +14,8 @@ class QTabWidget;
 
 namespace pd {
 
-class PlaceholderPage;
+class HotlineWorkspace;
+class SupervisionWorkspace;
 class ReviewWorkspace;
 class Store;
 
@@ -47,13 +48,15 @@ private:
     void updateUserLabel();
     void showShortcuts();
     void showAbout();
+    // An initial or reset password is replaced before any work; refusing logs out.
+    void askForNewPassword();
 
     std::shared_ptr<Store> m_store;
     Session m_session;
     QTabWidget* m_tabs;
     ReviewWorkspace* m_review = nullptr;
-    PlaceholderPage* m_hotline = nullptr;
-    PlaceholderPage* m_supervision = nullptr;
+    HotlineWorkspace* m_hotline = nullptr;
+    SupervisionWorkspace* m_supervision = nullptr;
     QMenu* m_fileMenu;
     QMenu* m_languageMenu;
     QMenu* m_helpMenu;

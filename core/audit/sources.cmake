@@ -1,1 +1,2 @@
-target_sources(photodesk_core PRIVATE ${CMAKE_CURRENT_LIST_DIR}/AuditLog.h ${CMAKE_CURRENT_LIST_DIR}/AuditLog.cpp)
+target_sources(photodesk_core PRIVATE ${CMAKE_CURRENT_LIST_DIR}/AuditLog.h ${CMAKE_CURRENT_LIST_DIR}/AuditLog.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/AuditQuery.h ${CMAKE_CURRENT_LIST_DIR}/AuditQuery.cpp)
