@@ -15,11 +15,14 @@ int seedDemoCommand(const QStringList& args, QTextStream& out, QTextStream& err)
     QCommandLineParser p;
     p.addOption({QStringLiteral("db"), QStringLiteral("SQLite file to create."), QStringLiteral("PATH")});
     p.addOption({QStringLiteral("demo-dir"), QStringLiteral("Folder with demo.json (default: the installed demo data)."), QStringLiteral("DIR")});
+    p.addOption({QStringLiteral("with-history"), QStringLiteral("Also fill three days of history (decisions, second reviews, SMS, calls, logins).")});
     if (!p.parse(QStringList{QStringLiteral("seed-demo")} + args) || !p.isSet(QStringLiteral("db"))) {
-        err << "usage: photodesk-cli seed-demo --db PATH [--demo-dir DIR]\n";
+        err << "usage: photodesk-cli seed-demo --db PATH [--demo-dir DIR] [--with-history]\n";
         return 2;
     }
-    auto report = seedDemo(p.value(QStringLiteral("db")), p.value(QStringLiteral("demo-dir")));
+    auto report = p.isSet(QStringLiteral("with-history"))
+                      ? seedDemoWithHistory(p.value(QStringLiteral("db")), p.value(QStringLiteral("demo-dir")))
+                      : seedDemo(p.value(QStringLiteral("db")), p.value(QStringLiteral("demo-dir")));
     if (!report) {
         err << "seed-demo: " << report.error().message << "\n";
         return report.error().code == QLatin1String("demo-exists") ? 2 : 1;
@@ -35,6 +38,9 @@ int seedDemoCommand(const QStringList& args, QTextStream& out, QTextStream& err)
                      {QStringLiteral("pending"), report->pending},
                      {QStringLiteral("photos"), report->photos},
                      {QStringLiteral("decisions"), report->decisions},
+                     {QStringLiteral("second_reviews"), report->secondReviews},
+                     {QStringLiteral("call_notes"), report->callNotes},
+                     {QStringLiteral("logins"), report->logins},
                      {QStringLiteral("accounts"), accounts}})
         << "\n";
     return 0;

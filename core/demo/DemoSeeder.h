@@ -20,6 +20,9 @@ struct DemoSeedReport {
     int pending = 0;
     int photos = 0;
     int decisions = 0;
+    int secondReviews = 0;
+    int callNotes = 0;
+    int logins = 0;
     std::vector<DemoAccount> accounts;
 };
 
@@ -28,6 +31,12 @@ struct DemoSeedReport {
 // DecisionService, so audit and outbox rows are real too), and one account per role.
 // Refuses to touch a database file that already exists.
 Result<DemoSeedReport> seedDemo(const QString& dbPath, const QString& demoDir = {});
+
+// The same, plus a realistic history of the last three days for the audit log and the
+// dashboards: logins, more decided attempts by two reviewers (some after their deadline),
+// second reviews (confirmed and overturned), delivered and failed SMS, hotline calls with
+// notes and an audited reveal. Deterministic apart from the time base (now).
+Result<DemoSeedReport> seedDemoWithHistory(const QString& dbPath, const QString& demoDir = {});
 
 // The demo accounts and their passwords (created only by seedDemo).
 std::vector<DemoAccount> demoAccounts();

@@ -16,4 +16,14 @@ QDateTime fromDbTime(const QString& text);
 QDateTime utcNow();
 void setClockForTesting(std::function<QDateTime()> clock); // empty function restores the real clock
 
+// Sets the clock for a scope (tests, and the demo seeder when it back-dates its history) and
+// restores the real clock afterwards.
+class ScopedClock {
+public:
+    explicit ScopedClock(std::function<QDateTime()> clock) { setClockForTesting(std::move(clock)); }
+    ~ScopedClock() { setClockForTesting({}); }
+    ScopedClock(const ScopedClock&) = delete;
+    ScopedClock& operator=(const ScopedClock&) = delete;
+};
+
 } // namespace pd

@@ -1,3 +1,4 @@
+#include "core/audit/AuditLog.h"
 #include "core/auth/AuthService.h"
 #include "core/demo/DemoSeeder.h"
 #include "core/store/Repositories.h"
@@ -50,6 +51,29 @@ private slots:
 
         // The seeder never overwrites an existing store.
         QCOMPARE(seedDemo(db).error().code, QStringLiteral("demo-exists"));
+    }
+
+    void historyFillsAuditAndDashboards()
+    {
+        QTemporaryDir dir;
+        const QString db = dir.filePath(QStringLiteral("history.sqlite"));
+        auto report = seedDemoWithHistory(db);
+        QVERIFY2(report.ok(), report.ok() ? "" : qPrintable(report.error().message));
+        QVERIFY(report->decisions >= 60);
+        QVERIFY(report->secondReviews >= 5);
+        QVERIFY(report->callNotes >= 5);
+        QVERIFY(report->logins >= 10);
+        auto store = Store::open(db).value();
+        QVERIFY(AuditLog(store->db()).verify().ok);
+        auto count = [&store](const char* sql) { return Sql(store->db(), QLatin1String(sql)).scalar().toInt(); };
+        QVERIFY(count("SELECT COUNT(*) FROM second_reviews WHERE state = 'overturned'") >= 1);
+        QVERIFY(count("SELECT COUNT(*) FROM outbox WHERE channel = 'sms' AND state = 'sent'") >= 50);
+        QVERIFY(count("SELECT COUNT(*) FROM outbox WHERE channel = 'sms' AND state = 'failed'") >= 1);
+        QVERIFY(count("SELECT COUNT(DISTINCT reviewer_id) FROM decisions") >= 2);
+        // Some, but few, decisions missed the 48 h deadline: the SLA figure is interesting.
+        const int late = count("SELECT COUNT(*) FROM decisions d JOIN attempts a ON a.id = d.attempt_id WHERE d.decided_at > a.deadline");
+        QVERIFY(late >= 1 && late * 4 < report->decisions);
+        QCOMPARE(AttemptRepository(store->db()).countInState(AttemptState::Pending), report->pending);
     }
 
     void deterministicContent()
