@@ -65,7 +65,8 @@ QJsonObject statsJson(const SmsDispatchStats& s)
     return {{QStringLiteral("claimed"), s.claimed},     {QStringLiteral("sent"), s.sent},
             {QStringLiteral("duplicates"), s.duplicates}, {QStringLiteral("deferred"), s.deferred},
             {QStringLiteral("failed"), s.failed},       {QStringLiteral("reclaimed"), s.reclaimed},
-            {QStringLiteral("lease_lost"), s.leaseLost}};
+            {QStringLiteral("lease_lost"), s.leaseLost}, {QStringLiteral("lookups"), s.lookups},
+            {QStringLiteral("found_by_lookup"), s.foundByLookup}, {QStringLiteral("lookup_failed"), s.lookupFailed}};
 }
 
 int dispatchCommand(const QStringList& args, QTextStream& out, QTextStream& err)
@@ -79,10 +80,11 @@ int dispatchCommand(const QStringList& args, QTextStream& out, QTextStream& err)
     p.addOption({QStringLiteral("max-tries"), QStringLiteral("Tries before a transient failure becomes permanent."), QStringLiteral("N"), QStringLiteral("10")});
     p.addOption({QStringLiteral("backoff-ms"), QStringLiteral("First retry delay (doubles each try)."), QStringLiteral("MS"), QStringLiteral("5000")});
     p.addOption({QStringLiteral("poll-ms"), QStringLiteral("Pause between looks when idle."), QStringLiteral("MS"), QStringLiteral("2000")});
+    p.addOption({QStringLiteral("lookup-delay-ms"), QStringLiteral("After an unclear outcome, wait at least this long before the look-up."), QStringLiteral("MS"), QStringLiteral("30000")});
     if (!p.parse(QStringList{QStringLiteral("sms dispatch")} + args) || !p.isSet(QStringLiteral("db")) || !p.isSet(QStringLiteral("provider"))) {
         err << "usage: photodesk-cli sms dispatch --db DB --provider aliyun|tencent|generic [--endpoint URL] [--once]\n"
                "       [--batch N] [--lease-ms MS] [--max-tries N] [--backoff-ms MS] [--poll-ms MS] [--timeout-ms MS]\n"
-               "       [--sign-name NAME] [--sdk-app-id ID] [--template-approved CODE] [--template-rejected CODE]\n"
+               "       [--lookup-delay-ms MS] [--sign-name NAME] [--sdk-app-id ID] [--template-approved CODE] [--template-rejected CODE]\n"
                "credentials: PHOTODESK_SMS_ACCESS_KEY_ID / PHOTODESK_SMS_ACCESS_KEY_SECRET or the desktop keychain\n";
         return 2;
     }
@@ -100,6 +102,7 @@ int dispatchCommand(const QStringList& args, QTextStream& out, QTextStream& err)
     policy.maxTries = p.value(QStringLiteral("max-tries")).toInt();
     policy.backoffBaseMs = p.value(QStringLiteral("backoff-ms")).toInt();
     policy.pollIntervalMs = p.value(QStringLiteral("poll-ms")).toInt();
+    policy.lookupDelayMs = p.value(QStringLiteral("lookup-delay-ms")).toInt();
     SmsDispatcher dispatcher(store.value(), *config, policy);
     if (p.isSet(QStringLiteral("once"))) {
         const SmsDispatchStats s = dispatcher.drain();

@@ -28,6 +28,9 @@ SmsDispatchStats& SmsDispatchStats::operator+=(const SmsDispatchStats& o)
     failed += o.failed;
     reclaimed += o.reclaimed;
     leaseLost += o.leaseLost;
+    lookups += o.lookups;
+    foundByLookup += o.foundByLookup;
+    lookupFailed += o.lookupFailed;
     return *this;
 }
 
@@ -121,7 +124,8 @@ SmsDispatchStats SmsDispatcher::runOnceWith(SmsProvider& provider)
         if (m_stopRequested) {
             // Not sent: hand the row back at once instead of waiting for the lease to expire.
             try {
-                SmsOutbox(m_store->db()).markRetry(job.id, m_policy.owner, QStringLiteral("dispatcher stopped"), utcNow());
+                SmsOutbox(m_store->db()).markRetry(job.id, m_policy.owner, QStringLiteral("dispatcher stopped"), utcNow(),
+                                                   job.needsLookup);
             } catch (const StoreError&) {
             }
             continue;
@@ -138,10 +142,63 @@ void SmsDispatcher::handle(SmsProvider& provider, const SmsJob& job, SmsDispatch
     const SmsRequest request = requestFor(job);
     if (job.reclaimed) {
         ++stats.reclaimed;
-        qCInfo(lcSms) << "outbox" << job.id << "reclaimed after an expired lease; resending under key" << job.idempotencyKey;
+        qCInfo(lcSms) << "outbox" << job.id << "reclaimed after an expired lease; looking it up under key" << job.idempotencyKey;
     }
+    const SmsOutbox outbox(m_store->db());
+    const bool payloadValid = !request.phone.isEmpty() && !request.templateKind.isEmpty();
+
+    // An earlier try may have reached the provider (the dispatcher died mid-send, or the answer
+    // was lost). The public APIs do not de-duplicate on OutId/SessionContext, so sending again
+    // blind could reach the student twice: ask the provider first.
+    if (job.needsLookup && payloadValid) {
+        ++stats.lookups;
+        const SmsLookupResult found = provider.lookup(request, job.createdAt);
+        try {
+            if (found.outcome == SmsLookupOutcome::Found) {
+                const QString status = QStringLiteral("%1 (lookup)").arg(found.status.isEmpty() ? QStringLiteral("found") : found.status);
+                if (!outbox.markSent(job.id, m_policy.owner, toString(provider.kind()), found.providerMessageId, status))
+                    ++stats.leaseLost;
+                ++stats.sent;
+                ++stats.foundByLookup;
+                qCInfo(lcSms) << "outbox" << job.id << "was already accepted by" << toString(provider.kind()) << "(look-up); not sent again";
+                emit messageSent(job.id, found.providerMessageId, true);
+                return;
+            }
+            if (found.outcome == SmsLookupOutcome::Failed) {
+                ++stats.lookupFailed;
+                SmsSendResult failure;
+                failure.code = found.code.isEmpty() ? QStringLiteral("lookup-failed") : found.code;
+                failure.message = QStringLiteral("look-up before re-sending failed (outcome of an earlier try unknown)");
+                if (!found.message.isEmpty())
+                    failure.message += QStringLiteral(": ") + found.message;
+                const QString error = sanitized(failure, request.phone, m_config.credentials.secret);
+                if (job.tries < m_policy.maxTries) {
+                    const QDateTime next = utcNow().addMSecs(qMax<qint64>(backoffMs(m_policy, job.tries), m_policy.lookupDelayMs));
+                    if (!outbox.markRetry(job.id, m_policy.owner, error, next, true))
+                        ++stats.leaseLost;
+                    ++stats.deferred;
+                    qCInfo(lcSms) << "outbox" << job.id << "look-up failed:" << failure.code << "; asking again at" << toDbTime(next);
+                    emit messageDeferred(job.id, failure.code, next);
+                } else {
+                    const QString why = QStringLiteral("gave up after %1 tries; outcome unknown; last: %2").arg(job.tries).arg(error);
+                    if (!outbox.markFailed(job.id, m_policy.owner, why))
+                        ++stats.leaseLost;
+                    ++stats.failed;
+                    qCWarning(lcSms) << "outbox" << job.id << "to" << maskPhone(request.phone) << "failed:" << why;
+                    emit messageFailed(job.id, failure.code, why);
+                }
+                return;
+            }
+        } catch (const StoreError& e) {
+            qCWarning(lcSms) << "recording outbox" << job.id << "failed:" << e.code();
+            emit problem(e.code(), e.message());
+            return;
+        }
+        // Not found: the earlier try never got through, sending is safe.
+    }
+
     SmsSendResult result;
-    if (request.phone.isEmpty() || request.templateKind.isEmpty()) {
+    if (!payloadValid) {
         result.outcome = SmsOutcome::Permanent;
         result.code = QStringLiteral("payload-invalid");
         result.message = QStringLiteral("the outbox row has no phone or template");
@@ -149,7 +206,6 @@ void SmsDispatcher::handle(SmsProvider& provider, const SmsJob& job, SmsDispatch
         result = provider.send(request);
     }
     const QString error = sanitized(result, request.phone, m_config.credentials.secret);
-    const SmsOutbox outbox(m_store->db());
     try {
         if (result.outcome == SmsOutcome::Accepted) {
             const bool recorded = outbox.markSent(job.id, m_policy.owner, toString(provider.kind()), result.providerMessageId,
@@ -163,16 +219,22 @@ void SmsDispatcher::handle(SmsProvider& provider, const SmsJob& job, SmsDispatch
                           << "id" << result.providerMessageId << (result.duplicate ? "(gateway replay)" : "");
             emit messageSent(job.id, result.providerMessageId, result.duplicate);
         } else if (result.outcome == SmsOutcome::Transient && job.tries < m_policy.maxTries) {
-            const QDateTime next = utcNow().addMSecs(backoffMs(m_policy, job.tries, result.retryAfterSeconds));
-            if (!outbox.markRetry(job.id, m_policy.owner, error, next))
+            qint64 delay = backoffMs(m_policy, job.tries, result.retryAfterSeconds);
+            if (result.unclear)
+                delay = qMax<qint64>(delay, m_policy.lookupDelayMs);
+            const QDateTime next = utcNow().addMSecs(delay);
+            if (!outbox.markRetry(job.id, m_policy.owner, error, next, result.unclear))
                 ++stats.leaseLost;
             ++stats.deferred;
-            qCInfo(lcSms) << "outbox" << job.id << "try" << job.tries << "failed, transient:" << result.code << "; next try at"
-                          << toDbTime(next);
+            qCInfo(lcSms) << "outbox" << job.id << "try" << job.tries << "failed, transient:" << result.code
+                          << (result.unclear ? "(outcome unclear: look-up first)" : "") << "; next try at" << toDbTime(next);
             emit messageDeferred(job.id, result.code, next);
         } else {
             const QString why = result.outcome == SmsOutcome::Transient
-                ? QStringLiteral("gave up after %1 tries; last: %2").arg(job.tries).arg(error)
+                ? QStringLiteral("gave up after %1 tries; %2last: %3")
+                      .arg(job.tries)
+                      .arg(result.unclear ? QStringLiteral("outcome unknown; ") : QString())
+                      .arg(error)
                 : error;
             if (!outbox.markFailed(job.id, m_policy.owner, why))
                 ++stats.leaseLost;
@@ -181,8 +243,8 @@ void SmsDispatcher::handle(SmsProvider& provider, const SmsJob& job, SmsDispatch
             emit messageFailed(job.id, result.code, why);
         }
     } catch (const StoreError& e) {
-        // Not recorded: the lease expires and the row is sent again under the same key,
-        // which the gateway recognises.
+        // Not recorded: the lease expires and the row is reclaimed, looked up, and only then
+        // sent again.
         qCWarning(lcSms) << "recording outbox" << job.id << "failed:" << e.code();
         emit problem(e.code(), e.message());
     }

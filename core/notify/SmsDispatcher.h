@@ -29,6 +29,9 @@ struct SmsDispatchPolicy {
     int backoffBaseMs = 5000;     // first retry after ~5 s, then 10, 20, 40 … (± jitter)
     int backoffCapMs = 30 * 60 * 1000;
     int pollIntervalMs = 2000;    // background mode: how often to look for due messages
+    // After an unclear outcome, the next try (a look-up first) waits at least this long, so
+    // that the provider's records (Tencent's are status reports) have caught up.
+    int lookupDelayMs = 30000;
     QString owner;                // lease owner name; empty = "<host>:<pid>:<random>"
 };
 
@@ -41,6 +44,9 @@ struct SmsDispatchStats {
     int failed = 0;     // permanent failure or too many tries: for the hotline
     int reclaimed = 0;  // taken over from an expired lease
     int leaseLost = 0;  // outcome not recorded: another dispatcher holds the row now
+    int lookups = 0;    // provider queries before a re-send after an unclear outcome
+    int foundByLookup = 0; // of them: already accepted, recorded as sent without sending again
+    int lookupFailed = 0;  // of them: the provider could not be asked; kept pending, not sent
     SmsDispatchStats& operator+=(const SmsDispatchStats& o);
 };
 

@@ -12,7 +12,7 @@ namespace pd {
 namespace {
 const QString kRecordColumns = QStringLiteral(
     "o.id, o.idempotency_key, o.attempt_id, o.payload, o.state, o.tries, o.last_error, o.provider, o.provider_ref, "
-    "o.delivery_status, o.created_at, o.sent_at, o.next_try_at, o.resend_of");
+    "o.delivery_status, o.created_at, o.sent_at, o.next_try_at, o.resend_of, o.needs_lookup");
 
 SmsRecord readRecord(const Sql& q)
 {
@@ -31,6 +31,7 @@ SmsRecord readRecord(const Sql& q)
     r.sentAt = fromDbTime(q.value(11).toString());
     r.nextTryAt = fromDbTime(q.value(12).toString());
     r.resendOf = q.value(13).toLongLong();
+    r.needsLookup = q.value(14).toInt() != 0;
     return r;
 }
 } // namespace
@@ -41,7 +42,7 @@ std::vector<SmsJob> SmsOutbox::claim(int limit, int leaseMs, const QString& owne
     const QDateTime now = utcNow();
     const QString nowText = toDbTime(now);
     const QString leaseUntil = toDbTime(now.addMSecs(leaseMs));
-    Sql select(tx.connection(), QStringLiteral("SELECT id, idempotency_key, attempt_id, payload, tries, state FROM outbox "
+    Sql select(tx.connection(), QStringLiteral("SELECT id, idempotency_key, attempt_id, payload, tries, state, needs_lookup, created_at FROM outbox "
                                                "WHERE channel = 'sms' AND ((state = 'pending' AND next_try_at <= :now) "
                                                "OR (state = 'sending' AND lease_until < :now2)) "
                                                "ORDER BY next_try_at, id LIMIT :n"));
@@ -55,6 +56,9 @@ std::vector<SmsJob> SmsOutbox::claim(int limit, int leaseMs, const QString& owne
         j.payload = QJsonDocument::fromJson(select.value(3).toString().toUtf8()).object();
         j.tries = select.value(4).toInt() + 1;
         j.reclaimed = select.value(5).toString() == QLatin1String("sending");
+        // A reclaimed row's last try may have reached the provider before its dispatcher died.
+        j.needsLookup = select.value(6).toInt() != 0 || j.reclaimed;
+        j.createdAt = fromDbTime(select.value(7).toString());
         candidates.push_back(std::move(j));
     }
     std::vector<SmsJob> claimed;
@@ -83,7 +87,7 @@ bool SmsOutbox::markSent(Id id, const QString& owner, const QString& provider, c
 {
     const QString now = toDbTime(utcNow());
     Sql q(m_db, QStringLiteral("UPDATE outbox SET state = 'sent', provider = :p, provider_ref = :ref, delivery_status = :ds, "
-                               "sent_at = :now, lease_until = NULL, last_error = '', updated_at = :now2 "
+                               "sent_at = :now, lease_until = NULL, last_error = '', needs_lookup = 0, updated_at = :now2 "
                                "WHERE id = :id AND state = 'sending' AND lease_owner = :owner"));
     q.bind(QStringLiteral(":p"), provider)
         .bind(QStringLiteral(":ref"), providerMessageId)
@@ -96,11 +100,12 @@ bool SmsOutbox::markSent(Id id, const QString& owner, const QString& provider, c
     return q.numRowsAffected() == 1;
 }
 
-bool SmsOutbox::markRetry(Id id, const QString& owner, const QString& error, const QDateTime& nextTryAt) const
+bool SmsOutbox::markRetry(Id id, const QString& owner, const QString& error, const QDateTime& nextTryAt, bool needsLookup) const
 {
     Sql q(m_db, QStringLiteral("UPDATE outbox SET state = 'pending', next_try_at = :next, lease_until = NULL, last_error = :e, "
-                               "updated_at = :now WHERE id = :id AND state = 'sending' AND lease_owner = :owner"));
+                               "needs_lookup = :nl, updated_at = :now WHERE id = :id AND state = 'sending' AND lease_owner = :owner"));
     q.bind(QStringLiteral(":next"), toDbTime(nextTryAt))
+        .bind(QStringLiteral(":nl"), needsLookup ? 1 : 0)
         .bind(QStringLiteral(":e"), error)
         .bind(QStringLiteral(":now"), toDbTime(utcNow()))
         .bind(QStringLiteral(":id"), id)

@@ -21,6 +21,8 @@ struct SmsJob {
     QJsonObject payload; // {phone, template, name, reasons, text, parts, decision[, resend_of]}
     int tries = 0;       // including this one
     bool reclaimed = false; // its previous lease expired while 'sending' (a dispatcher died or hung)
+    bool needsLookup = false; // an earlier try's outcome is unclear (needs_lookup, or reclaimed)
+    QDateTime createdAt;      // the earliest moment a try can have been made (for the look-up)
 };
 
 // An SMS as the hotline's timeline shows it.
@@ -35,6 +37,7 @@ struct SmsRecord {
     QString provider;
     QString providerMessageId;
     QString deliveryStatus;
+    bool needsLookup = false;
     QDateTime createdAt;
     QDateTime sentAt;
     QDateTime nextTryAt;
@@ -57,7 +60,9 @@ public:
     // (returns false when another dispatcher has taken the row over since).
     bool markSent(Id id, const QString& owner, const QString& provider, const QString& providerMessageId,
                   const QString& deliveryStatus) const;
-    bool markRetry(Id id, const QString& owner, const QString& error, const QDateTime& nextTryAt) const;
+    // needsLookup: the outcome of this try is unclear, so the next one asks the provider first
+    // (persisted as needs_lookup; cleared by markSent/markFailed and by a clear markRetry).
+    bool markRetry(Id id, const QString& owner, const QString& error, const QDateTime& nextTryAt, bool needsLookup = false) const;
     bool markFailed(Id id, const QString& owner, const QString& error) const;
 
     std::optional<SmsRecord> find(Id id) const;

@@ -4,6 +4,7 @@
 
 #include "core/util/Result.h"
 
+#include <QDateTime>
 #include <QJsonObject>
 #include <QMap>
 #include <QString>
@@ -66,6 +67,25 @@ struct SmsSendResult {
     int httpStatus = 0;
     bool duplicate = false;    // the gateway recognised the idempotency key
     int retryAfterSeconds = 0; // from Retry-After, 0 = not given
+    // The gateway may have accepted the message although we did not hear so: the request was
+    // written and then the answer timed out, the connection dropped, the answer was unreadable,
+    // or the provider saw our request twice. Such a message is looked up before any re-send.
+    bool unclear = false;
+};
+
+// Did the provider already accept a message with this idempotency key?
+enum class SmsLookupOutcome {
+    Found,    // yes: record it as sent, never send again
+    NotFound, // no: sending is safe
+    Failed,   // we could not find out (network, 5xx, throttling, bad answer): ask again later
+};
+
+struct SmsLookupResult {
+    SmsLookupOutcome outcome = SmsLookupOutcome::Failed;
+    QString providerMessageId; // Tencent SerialNo, generic message_id; Aliyun's query has no BizId
+    QString status;            // the provider's status (Aliyun SendStatus/ErrCode, Tencent ReportStatus, generic status)
+    QString code;              // for Failed: the error code
+    QString message;
 };
 
 // One interface, three implementations. send() blocks the calling thread (it runs a local
@@ -76,6 +96,11 @@ public:
     virtual ~SmsProvider() = default;
     virtual SmsProviderKind kind() const = 0;
     virtual SmsSendResult send(const SmsRequest& request) = 0;
+    // Asks the provider whether a message with request.idempotencyKey to request.phone was
+    // accepted since `since` (the outbox row's creation): Aliyun QuerySendDetails (matched on
+    // OutId), Tencent PullSmsSendStatusByPhoneNumber (SessionContext), generic GET sms/status.
+    // Blocks like send(). The default cannot tell, so a re-send never happens blind.
+    virtual SmsLookupResult lookup(const SmsRequest& request, const QDateTime& since);
 
     static std::unique_ptr<SmsProvider> create(const SmsProviderConfig& config);
 };

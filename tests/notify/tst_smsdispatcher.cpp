@@ -27,6 +27,18 @@ namespace {
 struct ScriptedProvider final : SmsProvider {
     std::shared_ptr<QList<SmsSendResult>> script;
     std::shared_ptr<QList<SmsRequest>> seen;
+    std::shared_ptr<QList<SmsLookupResult>> lookups; // empty: NotFound
+    std::shared_ptr<QList<SmsRequest>> looked;
+    SmsLookupResult lookup(const SmsRequest& r, const QDateTime&) override
+    {
+        looked->append(r);
+        if (lookups->isEmpty()) {
+            SmsLookupResult nf;
+            nf.outcome = SmsLookupOutcome::NotFound;
+            return nf;
+        }
+        return lookups->takeFirst();
+    }
     SmsProviderKind kind() const override { return SmsProviderKind::Generic; }
     SmsSendResult send(const SmsRequest& r) override
     {
@@ -49,6 +61,22 @@ SmsSendResult result(SmsOutcome o, const QString& code, const QString& message =
     return r;
 }
 
+SmsSendResult unclearTimeout()
+{
+    SmsSendResult r = result(SmsOutcome::Transient, QStringLiteral("network-timeout"), QStringLiteral("no answer within 300 ms"));
+    r.unclear = true;
+    return r;
+}
+SmsLookupResult lookupResult(SmsLookupOutcome o, const QString& id = {}, const QString& code = {})
+{
+    SmsLookupResult r;
+    r.outcome = o;
+    r.providerMessageId = id;
+    r.status = o == SmsLookupOutcome::Found ? QStringLiteral("SUCCESS") : QString();
+    r.code = code;
+    return r;
+}
+
 QMutex g_logMutex;
 QStringList g_log;
 void captureMessages(QtMsgType, const QMessageLogContext&, const QString& msg)
@@ -66,6 +94,8 @@ class TestSmsDispatcher : public QObject {
     Session m_reviewer;
     std::shared_ptr<QList<SmsSendResult>> m_script;
     std::shared_ptr<QList<SmsRequest>> m_seen;
+    std::shared_ptr<QList<SmsLookupResult>> m_lookups;
+    std::shared_ptr<QList<SmsRequest>> m_looked;
     QDateTime m_now;
 
     const Database& db() const { return m_temp->store()->db(); }
@@ -90,10 +120,14 @@ class TestSmsDispatcher : public QObject {
         auto d = std::make_unique<SmsDispatcher>(m_temp->store(), config, policy);
         auto script = m_script;
         auto seen = m_seen;
-        d->setProviderFactory([script, seen] {
+        auto lookups = m_lookups;
+        auto looked = m_looked;
+        d->setProviderFactory([script, seen, lookups, looked] {
             auto p = std::make_unique<ScriptedProvider>();
             p->script = script;
             p->seen = seen;
+            p->lookups = lookups;
+            p->looked = looked;
             return p;
         });
         return d;
@@ -102,6 +136,11 @@ class TestSmsDispatcher : public QObject {
     QString stateOf(Id outboxId) const
     {
         return Sql(db(), QStringLiteral("SELECT state FROM outbox WHERE id = :id")).bind(QStringLiteral(":id"), outboxId).scalar().toString();
+    }
+
+    bool needsLookup(Id outboxId) const
+    {
+        return Sql(db(), QStringLiteral("SELECT needs_lookup FROM outbox WHERE id = :id")).bind(QStringLiteral(":id"), outboxId).scalar().toInt() != 0;
     }
 
     Id smsIdOfStudent(Id studentId) const { return SmsOutbox(db()).forStudent(studentId).front().id; }
@@ -113,6 +152,8 @@ private slots:
         m_reviewer = test::addUser(m_temp->store(), QStringLiteral("rev"), Role::Reviewer);
         m_script = std::make_shared<QList<SmsSendResult>>();
         m_seen = std::make_shared<QList<SmsRequest>>();
+        m_lookups = std::make_shared<QList<SmsLookupResult>>();
+        m_looked = std::make_shared<QList<SmsRequest>>();
         m_now = QDateTime::currentDateTimeUtc();
         setClockForTesting([this] { return m_now; });
     }
@@ -218,6 +259,112 @@ private slots:
         QCOMPARE(r.lastError, QStringLiteral("isv.MOBILE_NUMBER_ILLEGAL: 非法手机号"));
         m_now = m_now.addDays(1);
         QCOMPARE(d->drain().claimed, 0); // never retried
+    }
+
+    // ---- look-up before re-sending after an unclear outcome (providers that do not de-duplicate)
+
+    void unclearOutcomeIsLookedUpAndFoundNeverResent()
+    {
+        const Id sms = smsIdOfStudent(decide(QStringLiteral("2026101"), Verdict::Approve));
+        m_script->append(unclearTimeout());
+        SmsDispatchPolicy policy;
+        policy.lookupDelayMs = 20000;
+        auto d = dispatcher(policy);
+        QCOMPARE(d->drain().deferred, 1);
+        QVERIFY(needsLookup(sms));
+        QVERIFY(SmsOutbox(db()).find(sms)->nextTryAt >= m_now.addSecs(20)); // at least the look-up delay
+        // A restart in between: the flag is in the row, not in memory.
+        d.reset();
+        m_now = m_now.addSecs(60);
+        m_lookups->append(lookupResult(SmsLookupOutcome::Found, QStringLiteral("serial-1")));
+        auto again = dispatcher(policy);
+        QSignalSpy sentAgain(again.get(), &SmsDispatcher::messageSent);
+        const SmsDispatchStats s = again->drain();
+        QCOMPARE(s.lookups, 1);
+        QCOMPARE(s.foundByLookup, 1);
+        QCOMPARE(s.sent, 1);
+        QCOMPARE(m_seen->size(), 1); // only the first, unclear try was ever sent
+        QCOMPARE(m_looked->front().idempotencyKey, SmsOutbox(db()).find(sms)->idempotencyKey);
+        const SmsRecord r = *SmsOutbox(db()).find(sms);
+        QCOMPARE(r.state, QStringLiteral("sent"));
+        QCOMPARE(r.providerMessageId, QStringLiteral("serial-1"));
+        QCOMPARE(r.deliveryStatus, QStringLiteral("SUCCESS (lookup)"));
+        QVERIFY(!needsLookup(sms));
+        QCOMPARE(sentAgain.size(), 1);
+        QCOMPARE(sentAgain.front().at(2).toBool(), true); // an earlier try got through
+    }
+
+    void unclearOutcomeNotFoundIsSentAndClearsTheFlag()
+    {
+        const Id sms = smsIdOfStudent(decide(QStringLiteral("2026102"), Verdict::Approve));
+        m_script->append(unclearTimeout());
+        SmsDispatchPolicy policy;
+        policy.lookupDelayMs = 1000;
+        auto d = dispatcher(policy);
+        d->drain();
+        m_now = m_now.addSecs(60);
+        const SmsDispatchStats s = d->drain(); // look-up: not found → send
+        QCOMPARE(s.lookups, 1);
+        QCOMPARE(s.foundByLookup, 0);
+        QCOMPARE(s.sent, 1);
+        QCOMPARE(m_seen->size(), 2);
+        QCOMPARE(stateOf(sms), QStringLiteral("sent"));
+        QVERIFY(!needsLookup(sms));
+    }
+
+    void failedLookupNeverSendsBlind()
+    {
+        const Id sms = smsIdOfStudent(decide(QStringLiteral("2026103"), Verdict::Approve));
+        m_script->append(unclearTimeout());
+        m_lookups->append(lookupResult(SmsLookupOutcome::Failed, {}, QStringLiteral("network-timeout")));
+        m_lookups->append(lookupResult(SmsLookupOutcome::Failed, {}, QStringLiteral("Throttling.User")));
+        SmsDispatchPolicy policy;
+        policy.lookupDelayMs = 1000;
+        policy.maxTries = 3;
+        auto d = dispatcher(policy);
+        d->drain();
+        for (int i = 0; i < 2; ++i) {
+            m_now = m_now.addSecs(3600);
+            const SmsDispatchStats s = d->drain();
+            QCOMPARE(s.lookups, 1);
+            QCOMPARE(s.lookupFailed, 1);
+            QCOMPARE(s.sent, 0);
+            QCOMPARE(m_seen->size(), 1); // never a blind re-send
+            QVERIFY(needsLookup(sms));
+        }
+        // Out of tries: failed for the hotline, saying that the outcome is unknown.
+        const SmsRecord r = *SmsOutbox(db()).find(sms);
+        QCOMPARE(r.state, QStringLiteral("failed"));
+        QVERIFY2(r.lastError.contains(QLatin1String("outcome unknown")), qPrintable(r.lastError));
+        QVERIFY2(r.lastError.contains(QLatin1String("Throttling.User")), qPrintable(r.lastError));
+    }
+
+    void reclaimedLeaseIsLookedUpFirst()
+    {
+        const Id sms = smsIdOfStudent(decide(QStringLiteral("2026104"), Verdict::Approve));
+        // A dispatcher claimed it and died (no outcome recorded).
+        QCOMPARE(int(SmsOutbox(db()).claim(5, 1000, QStringLiteral("dead")).size()), 1);
+        m_now = m_now.addSecs(5);
+        m_lookups->append(lookupResult(SmsLookupOutcome::Found, QStringLiteral("biz-9")));
+        const SmsDispatchStats s = dispatcher()->drain();
+        QCOMPARE(s.reclaimed, 1);
+        QCOMPARE(s.lookups, 1);
+        QCOMPARE(s.foundByLookup, 1);
+        QCOMPARE(m_seen->size(), 0);
+        QCOMPARE(stateOf(sms), QStringLiteral("sent"));
+    }
+
+    void clearTransientFailureNeedsNoLookup()
+    {
+        const Id sms = smsIdOfStudent(decide(QStringLiteral("2026105"), Verdict::Approve));
+        m_script->append(result(SmsOutcome::Transient, QStringLiteral("isv.BUSINESS_LIMIT_CONTROL")));
+        auto d = dispatcher();
+        d->drain();
+        QVERIFY(!needsLookup(sms));
+        m_now = m_now.addSecs(3600);
+        const SmsDispatchStats s = d->drain();
+        QCOMPARE(s.lookups, 0);
+        QCOMPARE(s.sent, 1);
     }
 
     void givesUpAfterMaxTries()

@@ -3,6 +3,7 @@
 #include "core/notify/SmsSigning.h"
 
 #include <QDateTime>
+#include <QTimeZone>
 #include <QHttpServerRequest>
 #include <QJsonDocument>
 #include <QPointer>
@@ -99,7 +100,7 @@ SmsGatewayServer::SmsGatewayServer(GatewayOptions options, QObject* parent)
         m_log.setFileName(m_options.logFile);
         m_log.open(QIODevice::WriteOnly | QIODevice::Append);
     }
-    for (const char* c : {"requests", "accepted", "replays", "rejected", "faults"})
+    for (const char* c : {"requests", "accepted", "replays", "rejected", "faults", "lookups", "lookup_hits"})
         m_counters.insert(QLatin1String(c), 0);
 }
 
@@ -202,11 +203,13 @@ bool SmsGatewayServer::handleRequest(const QHttpServerRequest& request, QTcpSock
         provider = QStringLiteral("aliyun");
     else if (path == QLatin1String("/tencent/") || path == QLatin1String("/tencent"))
         provider = QStringLiteral("tencent");
-    else if (path == QLatin1String("/generic/sms/send"))
+    else if (path == QLatin1String("/generic/sms/send") || path == QLatin1String("/generic/sms/status"))
         provider = QStringLiteral("generic");
     else
         return false;
-    if ((provider == QLatin1String("aliyun") && !get && !post) || (provider != QLatin1String("aliyun") && !post)) {
+    const bool genericStatusPath = path == QLatin1String("/generic/sms/status");
+    if ((provider == QLatin1String("aliyun") && !get && !post) || (genericStatusPath && !get)
+        || (provider != QLatin1String("aliyun") && !genericStatusPath && !post)) {
         respond(socket, {405, "text/plain", "method not allowed", {}}, 0);
         return true;
     }
@@ -237,6 +240,7 @@ bool SmsGatewayServer::handleRequest(const QHttpServerRequest& request, QTcpSock
     bool delivered = false;
     Answer answer = provider == QLatin1String("aliyun")    ? aliyun(request, fault, &delivered)
                     : provider == QLatin1String("tencent") ? tencent(request, fault, &delivered)
+                    : genericStatusPath                    ? genericStatus(request, fault)
                                                             : generic(request, fault, &delivered);
     if (fault == Fault::DropAfter) {
         QPointer<QTcpSocket> s(socket);
@@ -353,6 +357,20 @@ SmsGatewayServer::Answer SmsGatewayServer::aliyun(const QHttpServerRequest& requ
     if (m_nonces.contains(QStringLiteral("aliyun:") + nonce))
         return error(400, QStringLiteral("SignatureNonceUsed"), QStringLiteral("Specified signature nonce was used already."));
     m_nonces.insert(QStringLiteral("aliyun:") + nonce);
+    if (p.value(QStringLiteral("Action")) == QLatin1String("QuerySendDetails") && p.value(QStringLiteral("Version")) == QLatin1String("2017-05-25")) {
+        if (fault == Fault::Throttle)
+            return error(400, QStringLiteral("Throttling.User"), QStringLiteral("Request was denied due to user flow control."));
+        for (const char* required : {"PhoneNumber", "SendDate", "PageSize", "CurrentPage"})
+            if (p.value(QLatin1String(required)).isEmpty())
+                return error(400, QStringLiteral("MissingParameter"), QStringLiteral("The input parameter \"%1\" that is mandatory for processing this request is not supplied.").arg(QLatin1String(required)));
+        if (!kMainlandMobile.match(p.value(QStringLiteral("PhoneNumber"))).hasMatch())
+            return error(200, QStringLiteral("isv.MOBILE_NUMBER_ILLEGAL"), QStringLiteral("非法手机号"));
+        const int pageSize = p.value(QStringLiteral("PageSize")).toInt();
+        if (pageSize < 1 || pageSize > 50 || p.value(QStringLiteral("CurrentPage")).toInt() < 1
+            || !QDate::fromString(p.value(QStringLiteral("SendDate")), QStringLiteral("yyyyMMdd")).isValid())
+            return error(400, QStringLiteral("InvalidParameter"), QStringLiteral("The specified parameter is not valid."));
+        return aliyunQuery(p, rid);
+    }
     if (p.value(QStringLiteral("Action")) != QLatin1String("SendSms") || p.value(QStringLiteral("Version")) != QLatin1String("2017-05-25"))
         return error(404, QStringLiteral("InvalidAction.NotFound"), QStringLiteral("Specified api is not found, please check your url and method."));
 
@@ -443,10 +461,22 @@ SmsGatewayServer::Answer SmsGatewayServer::tencent(const QHttpServerRequest& req
     sig.timestamp = timestamp;
     if (!smssign::sameSignature(smssign::tc3Signature(sig, m_options.secret).toLatin1(), m.captured(5).toLatin1()))
         return error(QStringLiteral("AuthFailure.SignatureFailure"), QStringLiteral("请求签名验证失败，请检查您的签名计算是否正确。"));
-    if (header(request, "x-tc-action") != "SendSms")
-        return error(QStringLiteral("InvalidAction"), QStringLiteral("接口不存在。"));
     if (header(request, "x-tc-version") != "2021-01-11")
         return error(QStringLiteral("NoSuchVersion"), QStringLiteral("接口版本不存在。"));
+    if (header(request, "x-tc-action") == "PullSmsSendStatusByPhoneNumber") {
+        if (fault == Fault::Throttle)
+            return error(QStringLiteral("RequestLimitExceeded"), QStringLiteral("请求的次数超过了频率限制。"));
+        const QJsonObject query = QJsonDocument::fromJson(request.body()).object();
+        for (const char* required : {"BeginTime", "Offset", "Limit", "PhoneNumber", "SmsSdkAppId"})
+            if (!query.contains(QLatin1String(required)))
+                return error(QStringLiteral("MissingParameter"), QStringLiteral("缺少参数错误。"));
+        const int limit = query.value(QStringLiteral("Limit")).toInt();
+        if (limit < 1 || limit > 100 || query.value(QStringLiteral("Offset")).toInt(-1) < 0)
+            return error(QStringLiteral("InvalidParameterValue.ParamLimitExceeded"), QStringLiteral("参数值超出限制。"));
+        return tencentPull(query, rid);
+    }
+    if (header(request, "x-tc-action") != "SendSms")
+        return error(QStringLiteral("InvalidAction"), QStringLiteral("接口不存在。"));
 
     const QJsonObject body = QJsonDocument::fromJson(request.body()).object();
     const QString context = body.value(QStringLiteral("SessionContext")).toString();
@@ -578,6 +608,151 @@ SmsGatewayServer::Answer SmsGatewayServer::generic(const QHttpServerRequest& req
         m_byKey.insert(QStringLiteral("generic\n") + key, {QStringLiteral("generic"), key, id, ok});
     *delivered = true;
     return ok;
+}
+
+// ---------------------------------------------------------------- look-ups
+
+void SmsGatewayServer::countLookup(const QString& provider, bool hit)
+{
+    m_counters[QStringLiteral("lookups")] = m_counters.value(QStringLiteral("lookups")).toInt() + 1;
+    if (hit)
+        m_counters[QStringLiteral("lookup_hits")] = m_counters.value(QStringLiteral("lookup_hits")).toInt() + 1;
+    log({{QStringLiteral("event"), QStringLiteral("lookup")}, {QStringLiteral("provider"), provider}, {QStringLiteral("hit"), hit}});
+}
+
+// QuerySendDetails: the messages sent to PhoneNumber on SendDate (Beijing time), newest first,
+// PageSize per page, optionally only BizId. The DTO carries OutId, not BizId.
+SmsGatewayServer::Answer SmsGatewayServer::aliyunQuery(const QHash<QString, QString>& p, const QString& rid)
+{
+    const QTimeZone beijing(8 * 3600);
+    const QString phone = p.value(QStringLiteral("PhoneNumber"));
+    const QString day = p.value(QStringLiteral("SendDate"));
+    const QString bizId = p.value(QStringLiteral("BizId"));
+    QJsonArray all;
+    for (qsizetype i = m_deliveries.size() - 1; i >= 0; --i) {
+        const QJsonObject d = m_deliveries.at(i).toObject();
+        if (d.value(QStringLiteral("provider")).toString() != QLatin1String("aliyun") || d.value(QStringLiteral("phone")).toString() != phone)
+            continue;
+        const QDateTime at = QDateTime::fromString(d.value(QStringLiteral("at")).toString(), Qt::ISODateWithMs).toTimeZone(beijing);
+        if (at.date().toString(QStringLiteral("yyyyMMdd")) != day || (!bizId.isEmpty() && d.value(QStringLiteral("message_id")).toString() != bizId))
+            continue;
+        const QString sent = at.toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"));
+        all.append(QJsonObject{{QStringLiteral("PhoneNum"), phone},
+                               {QStringLiteral("SendStatus"), 3},
+                               {QStringLiteral("ErrCode"), QStringLiteral("DELIVERED")},
+                               {QStringLiteral("TemplateCode"), d.value(QStringLiteral("template"))},
+                               {QStringLiteral("Content"), QStringLiteral("【%1】%2").arg(d.value(QStringLiteral("sign_name")).toString(),
+                                                                                         QString::fromUtf8(json(d.value(QStringLiteral("params")).toObject())))},
+                               {QStringLiteral("SendDate"), sent},
+                               {QStringLiteral("ReceiveDate"), sent},
+                               {QStringLiteral("OutId"), d.value(QStringLiteral("key"))}});
+    }
+    const int pageSize = p.value(QStringLiteral("PageSize")).toInt();
+    const int first = (p.value(QStringLiteral("CurrentPage")).toInt() - 1) * pageSize;
+    QJsonArray page;
+    for (int i = first; i < all.size() && i < first + pageSize; ++i)
+        page.append(all.at(i));
+    countLookup(QStringLiteral("aliyun"), !page.isEmpty());
+    return {200, "application/json;charset=utf-8",
+            json({{QStringLiteral("TotalCount"), int(all.size())},
+                  {QStringLiteral("Message"), QStringLiteral("OK")},
+                  {QStringLiteral("RequestId"), rid},
+                  {QStringLiteral("SmsSendDetailDTOs"), QJsonObject{{QStringLiteral("SmsSendDetailDTO"), page}}},
+                  {QStringLiteral("Code"), QStringLiteral("OK")}}),
+            {}};
+}
+
+// PullSmsSendStatusByPhoneNumber: the statuses of the messages to PhoneNumber sent between
+// BeginTime and EndTime (unix seconds), Offset/Limit paging.
+SmsGatewayServer::Answer SmsGatewayServer::tencentPull(const QJsonObject& q, const QString& rid)
+{
+    const QString e164 = q.value(QStringLiteral("PhoneNumber")).toString();
+    const QString national = e164.startsWith(QLatin1String("+86")) ? e164.mid(3) : e164;
+    const qint64 begin = q.value(QStringLiteral("BeginTime")).toVariant().toLongLong();
+    const qint64 end = q.contains(QStringLiteral("EndTime")) ? q.value(QStringLiteral("EndTime")).toVariant().toLongLong()
+                                                             : QDateTime::currentSecsSinceEpoch();
+    QJsonArray all;
+    for (const QJsonValue& v : std::as_const(m_deliveries)) {
+        const QJsonObject d = v.toObject();
+        if (d.value(QStringLiteral("provider")).toString() != QLatin1String("tencent") || d.value(QStringLiteral("phone")).toString() != national)
+            continue;
+        const qint64 at = QDateTime::fromString(d.value(QStringLiteral("at")).toString(), Qt::ISODateWithMs).toSecsSinceEpoch();
+        if (at < begin || at > end)
+            continue;
+        all.append(QJsonObject{{QStringLiteral("UserReceiveTime"), at},
+                               {QStringLiteral("CountryCode"), QStringLiteral("86")},
+                               {QStringLiteral("SubscriberNumber"), national},
+                               {QStringLiteral("PhoneNumber"), e164},
+                               {QStringLiteral("SerialNo"), d.value(QStringLiteral("message_id"))},
+                               {QStringLiteral("ReportStatus"), QStringLiteral("SUCCESS")},
+                               {QStringLiteral("Description"), QStringLiteral("用户接收成功")},
+                               {QStringLiteral("SessionContext"), d.value(QStringLiteral("key"))}});
+    }
+    const int offset = q.value(QStringLiteral("Offset")).toInt();
+    const int limit = q.value(QStringLiteral("Limit")).toInt();
+    QJsonArray page;
+    for (int i = offset; i < all.size() && i < offset + limit; ++i)
+        page.append(all.at(i));
+    countLookup(QStringLiteral("tencent"), !page.isEmpty());
+    return {200, "application/json",
+            json({{QStringLiteral("Response"), QJsonObject{{QStringLiteral("PullSmsSendStatusSet"), page}, {QStringLiteral("RequestId"), rid}}}}),
+            {}};
+}
+
+// GET /generic/sms/status?idempotency_key=KEY, signed like a send over "path?query" with an
+// empty body: 200 {"status":"accepted","message_id","accepted_at"} or 404 not_found.
+SmsGatewayServer::Answer SmsGatewayServer::genericStatus(const QHttpServerRequest& request, Fault fault)
+{
+    auto error = [&](int status, const QString& code, const QString& message, QList<QPair<QByteArray, QByteArray>> headers = {}) {
+        m_counters[QStringLiteral("rejected")] = m_counters.value(QStringLiteral("rejected")).toInt() + 1;
+        log({{QStringLiteral("event"), QStringLiteral("rejected")}, {QStringLiteral("provider"), QStringLiteral("generic")}, {QStringLiteral("code"), code}});
+        return Answer{status, "application/json",
+                      json({{QStringLiteral("error"), QJsonObject{{QStringLiteral("code"), code}, {QStringLiteral("message"), message}}}}),
+                      std::move(headers)};
+    };
+    if (fault == Fault::Status5xx)
+        return error(503, QStringLiteral("unavailable"), QStringLiteral("the gateway is temporarily unavailable"));
+    const QByteArray keyId = header(request, "x-photodesk-key-id");
+    const QByteArray timestamp = header(request, "x-photodesk-timestamp");
+    const QByteArray nonce = header(request, "x-photodesk-nonce");
+    const QByteArray signature = header(request, "x-photodesk-signature");
+    if (keyId.isEmpty() || timestamp.isEmpty() || nonce.isEmpty() || signature.isEmpty())
+        return error(401, QStringLiteral("unsigned"), QStringLiteral("signature headers missing"));
+    if (QString::fromUtf8(keyId) != m_options.keyId)
+        return error(401, QStringLiteral("unknown_key"), QStringLiteral("unknown key id"));
+    if (qAbs(QDateTime::currentSecsSinceEpoch() - timestamp.toLongLong()) > 300)
+        return error(401, QStringLiteral("stale_request"), QStringLiteral("timestamp more than 5 minutes off"));
+    const QByteArray target = request.url().path(QUrl::FullyEncoded).toLatin1() + '?' + request.url().query(QUrl::FullyEncoded).toLatin1();
+    const QString expected = smssign::genericSignature("GET", target, timestamp, nonce, {}, m_options.secret);
+    if (!smssign::sameSignature(expected.toLatin1(), signature))
+        return error(401, QStringLiteral("bad_signature"), QStringLiteral("the signature does not match"));
+    if (m_nonces.contains(QStringLiteral("generic:") + QString::fromLatin1(nonce)))
+        return error(401, QStringLiteral("nonce_reused"), QStringLiteral("nonce already used"));
+    m_nonces.insert(QStringLiteral("generic:") + QString::fromLatin1(nonce));
+    if (fault == Fault::Throttle)
+        return error(429, QStringLiteral("throttled"), QStringLiteral("too many requests"), {{"Retry-After", "1"}});
+    QString key;
+    for (const auto& [name, value] : decodeQuery(request.url().query(QUrl::FullyEncoded).toLatin1()))
+        if (name == QLatin1String("idempotency_key"))
+            key = value;
+    if (key.isEmpty())
+        return error(400, QStringLiteral("missing_key"), QStringLiteral("idempotency_key is required"));
+    for (const QJsonValue& v : std::as_const(m_deliveries)) {
+        const QJsonObject d = v.toObject();
+        if (d.value(QStringLiteral("provider")).toString() == QLatin1String("generic") && d.value(QStringLiteral("key")).toString() == key) {
+            countLookup(QStringLiteral("generic"), true);
+            return {200, "application/json",
+                    json({{QStringLiteral("status"), QStringLiteral("accepted")},
+                          {QStringLiteral("message_id"), d.value(QStringLiteral("message_id"))},
+                          {QStringLiteral("accepted_at"), d.value(QStringLiteral("at"))}}),
+                    {}};
+        }
+    }
+    countLookup(QStringLiteral("generic"), false);
+    return {404, "application/json",
+            json({{QStringLiteral("error"), QJsonObject{{QStringLiteral("code"), QStringLiteral("not_found")},
+                                                        {QStringLiteral("message"), QStringLiteral("no message with this idempotency key")}}}}),
+            {}};
 }
 
 } // namespace pd::gateway

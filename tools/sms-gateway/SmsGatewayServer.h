@@ -39,7 +39,9 @@ struct GatewayOptions {
 };
 
 // Stand-ins for Aliyun SendSms (GET /aliyun/), Tencent Cloud SendSms (POST /tencent/) and the
-// generic JSON gateway (POST /generic/sms/send), plus control endpoints for tests:
+// generic JSON gateway (POST /generic/sms/send), their look-ups (Aliyun QuerySendDetails on
+// /aliyun/, Tencent PullSmsSendStatusByPhoneNumber on /tencent/, generic GET
+// /generic/sms/status?idempotency_key=…), plus control endpoints for tests:
 // GET /_stats, POST /_faults {"provider": "aliyun|tencent|generic|*", "fault": …, "count": n},
 // POST /_reset. Signatures are checked as the providers check them; accepted messages are
 // de-duplicated by idempotency key (Aliyun OutId, Tencent SessionContext, generic
@@ -71,6 +73,11 @@ private:
     Answer aliyun(const QHttpServerRequest& request, Fault fault, bool* delivered);
     Answer tencent(const QHttpServerRequest& request, Fault fault, bool* delivered);
     Answer generic(const QHttpServerRequest& request, Fault fault, bool* delivered);
+    // The look-ups a dispatcher makes before re-sending after an unclear outcome.
+    Answer aliyunQuery(const QHash<QString, QString>& p, const QString& requestId);
+    Answer tencentPull(const QJsonObject& body, const QString& requestId);
+    Answer genericStatus(const QHttpServerRequest& request, Fault fault);
+    void countLookup(const QString& provider, bool hit);
     Answer stats() const;
     Answer setFaults(const QHttpServerRequest& request);
 
