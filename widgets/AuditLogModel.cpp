@@ -26,6 +26,9 @@ void AuditLogModel::setFilter(const AuditFilter& filter, Id startBelow)
     m_atEnd = false;
     endResetModel();
 
+    // The first page before the count: the worker runs jobs in order, and counting a filter
+    // over a million events takes a moment while the page is ready in a millisecond.
+    fetchPage();
     const quint64 generation = m_generation;
     std::shared_ptr<const Store> store = m_store;
     const Session who = m_session;
@@ -40,7 +43,6 @@ void AuditLogModel::setFilter(const AuditFilter& filter, Id startBelow)
                      m_total = result.value();
                      emit totalCounted(m_total);
                  });
-    fetchPage();
 }
 
 void AuditLogModel::fetchPage()

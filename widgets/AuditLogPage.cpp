@@ -160,14 +160,14 @@ AuditLogPage::AuditLogPage(std::shared_ptr<Store> store, Session session, QWidge
             selectEvent(m_pendingSelection);
     });
     connect(m_model, &AuditLogModel::modelReset, this, [this] {
-        m_detail->clear();
+        showDetails();
         updateCount();
     });
     connect(m_model, &AuditLogModel::failed, this, [this](const Error& e) { emit statusMessage(ErrorTexts::text(e)); });
 
     retranslate();
-    loadFilterChoices();
     m_model->setFilter({});
+    loadFilterChoices(); // after the first page: DISTINCT over the whole log is the slow query here
     verify();
 }
 

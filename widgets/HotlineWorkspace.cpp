@@ -154,6 +154,7 @@ HotlineWorkspace::HotlineWorkspace(std::shared_ptr<Store> store, Session session
     connect(m_addNote, &QPushButton::clicked, this, &HotlineWorkspace::addCallNote);
     connect(m_note, &QPlainTextEdit::textChanged, this, &HotlineWorkspace::updateButtons);
 
+    setFocusProxy(m_search); // a call starts with a search: the cursor waits there
     retranslate();
     updateButtons();
 }
