@@ -14,11 +14,12 @@
 
 namespace pd {
 
-namespace {
-const QString kColumns = QStringLiteral(
-    "id, at, actor_id, actor, action, object_type, object_id, before_value, after_value, prev_hash, hash");
+QString AuditLog::selectColumns()
+{
+    return QStringLiteral("id, at, actor_id, actor, action, object_type, object_id, before_value, after_value, prev_hash, hash");
+}
 
-AuditEvent readEvent(const Sql& q)
+AuditEvent AuditLog::fromRow(const Sql& q)
 {
     AuditEvent e;
     e.id = q.value(0).toLongLong();
@@ -34,7 +35,6 @@ AuditEvent readEvent(const Sql& q)
     e.hash = q.value(10).toString();
     return e;
 }
-} // namespace
 
 QString AuditLog::genesisHash()
 {
@@ -87,11 +87,11 @@ Id AuditLog::append(AuditEvent e) const
 
 std::vector<AuditEvent> AuditLog::forObject(const QString& objectType, const QString& objectId) const
 {
-    Sql q(m_db, QStringLiteral("SELECT %1 FROM audit_events WHERE object_type = :t AND object_id = :o ORDER BY id").arg(kColumns));
+    Sql q(m_db, QStringLiteral("SELECT %1 FROM audit_events WHERE object_type = :t AND object_id = :o ORDER BY id").arg(selectColumns()));
     q.bind(QStringLiteral(":t"), objectType).bind(QStringLiteral(":o"), objectId).exec();
     std::vector<AuditEvent> result;
     while (q.next())
-        result.push_back(readEvent(q));
+        result.push_back(fromRow(q));
     return result;
 }
 
@@ -123,7 +123,7 @@ bool AuditLog::writeCheckpoint(const QString& path, QString* error) const
 AuditLog::Verification AuditLog::verify(const std::optional<AuditCheckpoint>& checkpoint) const
 {
     Verification v;
-    Sql q(m_db, QStringLiteral("SELECT %1 FROM audit_events ORDER BY id").arg(kColumns));
+    Sql q(m_db, QStringLiteral("SELECT %1 FROM audit_events ORDER BY id").arg(selectColumns()));
     q.exec();
     QString expectedPrev = genesisHash();
     Id previousId = 0;
@@ -136,7 +136,7 @@ AuditLog::Verification AuditLog::verify(const std::optional<AuditCheckpoint>& ch
         }
     };
     while (q.next()) {
-        const AuditEvent e = readEvent(q);
+        const AuditEvent e = fromRow(q);
         ++v.events;
         if (v.ok) {
             if (e.prevHash != expectedPrev) {

@@ -12,6 +12,7 @@
 namespace pd {
 
 class Database;
+class Sql;
 
 struct AuditEvent {
     Id id = 0;
@@ -52,6 +53,11 @@ public:
     static QString genesisHash();
     // SHA-256 hex over the previous hash and a canonical serialisation of the event.
     static QString hashOf(const AuditEvent& e, const QString& prevHash);
+
+    // The columns of an audit_events SELECT and the event such a row holds (shared with
+    // AuditQuery, so the row format lives in one place).
+    static QString selectColumns();
+    static AuditEvent fromRow(const Sql& row);
 
     Id append(AuditEvent e) const;
     std::vector<AuditEvent> forObject(const QString& objectType, const QString& objectId) const;

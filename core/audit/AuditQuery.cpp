@@ -15,29 +15,9 @@ namespace pd {
 
 namespace {
 
-const QString kColumns = QStringLiteral(
-    "id, at, actor_id, actor, action, object_type, object_id, before_value, after_value, prev_hash, hash");
-
 Error forbidden(const Session& who)
 {
     return Error{QStringLiteral("forbidden"), QStringLiteral("%1 may not read the audit log").arg(who.username)};
-}
-
-AuditEvent readEvent(const Sql& q)
-{
-    AuditEvent e;
-    e.id = q.value(0).toLongLong();
-    e.at = fromDbTime(q.value(1).toString());
-    e.actorId = q.value(2).toLongLong();
-    e.actor = q.value(3).toString();
-    e.action = q.value(4).toString();
-    e.objectType = q.value(5).toString();
-    e.objectId = q.value(6).toString();
-    e.before = q.value(7).toString();
-    e.after = q.value(8).toString();
-    e.prevHash = q.value(9).toString();
-    e.hash = q.value(10).toString();
-    return e;
 }
 
 // The WHERE clause of a filter and its bound values. Each condition uses the id (primary key)
@@ -145,13 +125,13 @@ Result<std::vector<AuditEvent>> AuditQuery::page(const Session& who, const Audit
     try {
         const Database& db = m_store->db();
         const Where w = whereOf(db, filter, beforeId);
-        Sql q(db, QStringLiteral("SELECT %1 FROM audit_events%2 ORDER BY id DESC LIMIT %3").arg(kColumns, w.sql).arg(qMax(1, limit)));
+        Sql q(db, QStringLiteral("SELECT %1 FROM audit_events%2 ORDER BY id DESC LIMIT %3").arg(AuditLog::selectColumns(), w.sql).arg(qMax(1, limit)));
         w.bindTo(q);
         q.exec();
         std::vector<AuditEvent> events;
         events.reserve(size_t(qMax(1, limit)));
         while (q.next())
-            events.push_back(readEvent(q));
+            events.push_back(AuditLog::fromRow(q));
         return events;
     } catch (const StoreError& e) {
         return Error{e.code(), e.message()};
