@@ -7,6 +7,10 @@
 #include <QBrush>
 #include <QColor>
 #include <QFont>
+#include <QIcon>
+#include <QPainter>
+#include <QPainterPath>
+#include <QPixmap>
 #include <QLocale>
 #include <QScopedValueRollback>
 
@@ -24,6 +28,29 @@ QString stateText(AttemptState s)
         return QueueModel::tr("Rejected");
     }
     return {};
+}
+// A small padlock, drawn once (no icon theme is guaranteed on the desks).
+QIcon lockIcon()
+{
+    static const QIcon icon = [] {
+        QPixmap pm(32, 32);
+        pm.fill(Qt::transparent);
+        QPainter p(&pm);
+        p.setRenderHint(QPainter::Antialiasing);
+        const QColor colour(0xb4, 0x53, 0x09);
+        p.setPen(QPen(colour, 3.5));
+        p.setBrush(Qt::NoBrush);
+        p.drawArc(QRectF(9, 3, 14, 18), 0, 180 * 16);
+        p.drawLine(QPointF(9, 12), QPointF(9, 15));
+        p.drawLine(QPointF(23, 12), QPointF(23, 15));
+        p.setPen(Qt::NoPen);
+        p.setBrush(colour);
+        p.drawRoundedRect(QRectF(5, 14, 22, 16), 3, 3);
+        p.setBrush(Qt::white);
+        p.drawEllipse(QPointF(16, 21), 2.5, 2.5);
+        return QIcon(pm);
+    }();
+    return icon;
 }
 } // namespace
 
@@ -75,16 +102,50 @@ int QueueModel::rowOf(Id attemptId) const
     return -1;
 }
 
+const ClaimLock* QueueModel::lockOf(Id attemptId) const
+{
+    const auto it = m_locks.constFind(attemptId);
+    return it == m_locks.constEnd() ? nullptr : &it.value();
+}
+
+void QueueModel::setLocks(const ClaimLocks& locks)
+{
+    m_locks = locks;
+    if (!m_rows.empty())
+        emit dataChanged(index(0, 0), index(int(m_rows.size()) - 1, ColumnCount - 1));
+}
+
 QVariant QueueModel::data(const QModelIndex& index, int role) const
 {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
     const QueueRow& r = m_rows[size_t(index.row())];
+    const ClaimLock* lock = r.state == AttemptState::Pending ? lockOf(r.attemptId) : nullptr;
+    if (index.column() == LockColumn) {
+        switch (role) {
+        case Qt::DecorationRole:
+            return lock ? QVariant::fromValue(lockIcon()) : QVariant();
+        case Qt::ToolTipRole:
+            return lock ? QVariant(tr("Being reviewed by %1 (until %2)")
+                                       .arg(lock->holder, QLocale().toString(lock->leaseUntil.toLocalTime(), QStringLiteral("HH:mm"))))
+                        : QVariant();
+        case Qt::AccessibleTextRole:
+            return lock ? QVariant(tr("Locked by %1").arg(lock->holder)) : QVariant();
+        default:
+            break;
+        }
+    }
+    if (role == LockedByRole)
+        return lock ? QVariant(lock->holder) : QVariant();
+    if (lock && role == Qt::ForegroundRole && index.column() != TimeLeftColumn)
+        return QBrush(QColor(0x9c, 0xa3, 0xaf)); // someone else's: greyed out
     const bool pending = r.state == AttemptState::Pending;
     const qint64 secsLeft = utcNow().secsTo(r.deadline);
     switch (role) {
     case Qt::DisplayRole:
         switch (index.column()) {
+        case LockColumn:
+            return QVariant();
         case TimeLeftColumn:
             return pending ? timeLeftText(r.deadline, utcNow()) : QStringLiteral("—");
         case NameColumn:
@@ -131,6 +192,8 @@ QVariant QueueModel::headerData(int section, Qt::Orientation orientation, int ro
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return QAbstractTableModel::headerData(section, orientation, role);
     switch (section) {
+    case LockColumn:
+        return QString();
     case TimeLeftColumn:
         return tr("Time left");
     case NameColumn:

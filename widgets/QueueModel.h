@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/review/ReviewQueue.h"
+#include "widgets/ClaimLocks.h"
 #include "core/util/Result.h"
 
 #include <QAbstractTableModel>
@@ -14,13 +15,14 @@ namespace pd {
 class Store;
 
 // The review queue as a table: most urgent deadline first, loaded a page at a time as the view
-// scrolls (canFetchMore / fetchMore). The time-left column is recomputed every 30 s.
+// scrolls (canFetchMore / fetchMore). The time-left column is recomputed every 30 s. The first
+// column shows a lock on attempts another reviewer holds (team mode; see setLocks).
 class QueueModel : public QAbstractTableModel {
     Q_OBJECT
 
 public:
-    enum Column { TimeLeftColumn, NameColumn, NumberColumn, ProgrammeColumn, StateColumn, ColumnCount };
-    enum Roles { AttemptIdRole = Qt::UserRole + 1, StateRole, DeadlineRole };
+    enum Column { LockColumn, TimeLeftColumn, NameColumn, NumberColumn, ProgrammeColumn, StateColumn, ColumnCount };
+    enum Roles { AttemptIdRole = Qt::UserRole + 1, StateRole, DeadlineRole, LockedByRole };
     static constexpr int kUrgentHours = 6;
 
     explicit QueueModel(std::shared_ptr<const Store> store, QObject* parent = nullptr);
@@ -43,6 +45,13 @@ public:
     // Loaded row showing this attempt, or -1.
     int rowOf(Id attemptId) const;
 
+    // Attempts held by other reviewers (loaded off the UI thread by the workspace); kept across
+    // reloads until replaced.
+    void setLocks(const ClaimLocks& locks);
+    const ClaimLocks& locks() const { return m_locks; }
+    // The other reviewer's lock on this attempt, or nullptr.
+    const ClaimLock* lockOf(Id attemptId) const;
+
     // "3 h 12 min left" / "overdue by 2 h 5 min", translated; used by the header too.
     static QString timeLeftText(const QDateTime& deadline, const QDateTime& now);
 
@@ -60,6 +69,7 @@ private:
     std::shared_ptr<const Store> m_store;
     QueueFilter m_filter;
     std::vector<QueueRow> m_rows;
+    ClaimLocks m_locks;
     int m_total = 0;
     int m_pageSize = 50;
     bool m_fetching = false;

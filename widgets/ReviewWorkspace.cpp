@@ -2,6 +2,7 @@
 
 #include "core/notify/SmsComposer.h"
 #include "core/prescreen/PreScreenService.h"
+#include "core/review/ClaimService.h"
 #include "core/review/DecisionService.h"
 #include "core/review/ReasonCatalog.h"
 #include "core/review/ReviewQueue.h"
@@ -72,12 +73,21 @@ QString stateName(AttemptState s)
 }
 } // namespace
 
+// What the worker brings back when a submission is opened: the bundle and, for a pending one,
+// the outcome of claiming it plus the current locks (for the holder's name when it failed).
+struct ReviewWorkspace::Opened {
+    Result<SubmissionBundle> bundle = Error{};
+    std::optional<Result<Claim>> claim;
+    std::optional<ClaimLocks> locks;
+};
+
 ReviewWorkspace::ReviewWorkspace(std::shared_ptr<Store> store, Session session, QWidget* parent)
     : QWidget(parent)
     , m_store(std::move(store))
     , m_session(std::move(session))
     , m_worker(std::make_unique<StoreWorker>(m_store))
     , m_service(std::make_shared<DecisionService>(m_store, ReasonCatalog::builtIn(), SmsComposer::builtIn()))
+    , m_claims(std::make_shared<ClaimService>(m_store))
 {
     setObjectName(QStringLiteral("reviewWorkspace"));
 
@@ -136,6 +146,11 @@ ReviewWorkspace::ReviewWorkspace(std::shared_ptr<Store> store, Session session, 
     m_header->setWordWrap(true);
     m_header->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_header->setMinimumHeight(m_header->fontMetrics().height() * 3 + 8);
+    m_claimBanner = new QLabel(submission);
+    m_claimBanner->setObjectName(QStringLiteral("claimBanner"));
+    m_claimBanner->setWordWrap(true);
+    m_claimBanner->setContentsMargins(8, 4, 8, 4);
+    m_claimBanner->hide();
     m_submitted = new PhotoPane(submission);
     m_submitted->setObjectName(QStringLiteral("submittedPhoto"));
     m_enrollment = new PhotoPane(submission);
@@ -176,6 +191,7 @@ ReviewWorkspace::ReviewWorkspace(std::shared_ptr<Store> store, Session session, 
     subLayout->setContentsMargins(8, 8, 12, 8);
     subLayout->setSpacing(8);
     subLayout->addWidget(m_header);
+    subLayout->addWidget(m_claimBanner);
     subLayout->addLayout(photos, 1);
     subLayout->addWidget(m_faces);
     subLayout->addWidget(m_panel);
@@ -194,7 +210,9 @@ ReviewWorkspace::ReviewWorkspace(std::shared_ptr<Store> store, Session session, 
 
     // --- behaviour ---
     connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this, [this](const QModelIndex& current) {
-        if (current.isValid())
+        // Until the start-up look-up (a held claim to resume?) is back, the view's own choice of
+        // a current row (on focus-in) must not claim anything.
+        if (current.isValid() && m_startResolved)
             openAttempt(m_model->data(current, QueueModel::AttemptIdRole).toLongLong());
     });
     connect(m_model, &QueueModel::loadFailed, this, [this](const Error& e) {
@@ -213,6 +231,13 @@ ReviewWorkspace::ReviewWorkspace(std::shared_ptr<Store> store, Session session, 
     m_headerTick.setInterval(30 * 1000);
     connect(&m_headerTick, &QTimer::timeout, this, &ReviewWorkspace::updateHeader);
     m_headerTick.start();
+    // The lease is renewed well before it runs out (every third of it) while the submission
+    // stays open; the lock column follows the other desks every 15 s.
+    m_renewTimer.setInterval(m_claims->leaseSeconds() * 1000 / 3);
+    connect(&m_renewTimer, &QTimer::timeout, this, &ReviewWorkspace::renewClaim);
+    m_locksTimer.setInterval(15 * 1000);
+    connect(&m_locksTimer, &QTimer::timeout, this, &ReviewWorkspace::refreshLocks);
+    m_locksTimer.start();
 
     // Shortcuts work wherever the focus is inside the workspace, except while typing in a text
     // field (text fields claim printable keys through ShortcutOverride).
@@ -230,6 +255,7 @@ ReviewWorkspace::ReviewWorkspace(std::shared_ptr<Store> store, Session session, 
     shortcut(QKeySequence(Qt::Key_K), &ReviewWorkspace::previousSubmission);
     shortcut(QKeySequence(Qt::Key_PageUp), &ReviewWorkspace::previousSubmission);
     shortcut(QKeySequence(Qt::Key_F5), &ReviewWorkspace::refreshQueue);
+    shortcut(QKeySequence(Qt::Key_N), &ReviewWorkspace::claimNext);
     shortcut(QKeySequence(Qt::Key_Escape), [this] { m_view->setFocus(Qt::ShortcutFocusReason); });
     for (int d = 0; d <= 9; ++d) {
         shortcut(QKeySequence(Qt::Key_0 + d), [this, d] { typeDigit(d); });
@@ -251,6 +277,14 @@ ReviewWorkspace::~ReviewWorkspace()
     // Any decision still running finishes on the worker (and commits or not, in one piece)
     // before the store goes away; its result is no longer shown.
     m_generation = ~quint64(0);
+    // Closing the window or logging out gives the open submission back to the team at once
+    // (queued behind any decision in flight; the worker's destructor waits for both).
+    if (m_claim) {
+        std::shared_ptr<ClaimService> claims = m_claims;
+        const Session who = m_session;
+        const Claim claim = *m_claim;
+        m_worker->run([claims, who, claim] { claims->release(who, claim); });
+    }
     m_worker.reset();
 }
 
@@ -319,7 +353,32 @@ void ReviewWorkspace::syncAfterReload()
     }
     emit pendingCountChanged(pending);
     retranslate();
+    if (!m_started) {
+        // First time: resume a claim this reviewer still holds (PhotoDesk was restarted or
+        // crashed), otherwise open the first submission nobody else holds.
+        m_started = true;
+        struct Start {
+            Result<std::vector<Claim>> held;
+            Result<ClaimLocks> locks;
+        };
+        std::shared_ptr<ClaimService> claims = m_claims;
+        std::shared_ptr<Store> store = m_store;
+        const Session who = m_session;
+        whenFinished(this, m_worker->run([claims, store, who] { return Start{claims->heldBy(who), loadForeignClaims(*store, who.userId)}; }),
+                     [this](const Start& start) {
+                         if (start.locks)
+                             m_model->setLocks(*start.locks);
+                         openAfterStart(start.held ? *start.held : std::vector<Claim>{});
+                     });
+        return;
+    }
+    refreshLocks();
     int row = keep ? m_model->rowOf(keep) : -1;
+    if (row < 0) {
+        for (int r = 0; r < m_model->rowCount() && row < 0; ++r)
+            if (!m_model->lockOf(m_model->rowAt(r)->attemptId))
+                row = r;
+    }
     if (row < 0 && m_model->rowCount() > 0)
         row = 0;
     if (row >= 0) {
@@ -329,6 +388,174 @@ void ReviewWorkspace::syncAfterReload()
         m_loadingAttempt = 0;
         showNothingOpen(m_model->filter().state == AttemptState::Pending ? tr("No submissions are waiting for review.")
                                                                            : tr("No submissions match."));
+    }
+}
+
+void ReviewWorkspace::openAfterStart(const std::vector<Claim>& held)
+{
+    m_startResolved = true;
+    if (!held.empty()) {
+        const Claim& claim = held.front();
+        m_claim = claim; // claiming it again below keeps this token and extends the lease
+        emit statusMessage(tr("Resumed submission %1, which you were reviewing.").arg(claim.externalId));
+        const int row = m_model->rowOf(claim.attemptId);
+        if (row >= 0)
+            selectRow(row);
+        else
+            openAttempt(claim.attemptId);
+        return;
+    }
+    int row = -1;
+    for (int r = 0; r < m_model->rowCount() && row < 0; ++r)
+        if (!m_model->lockOf(m_model->rowAt(r)->attemptId))
+            row = r;
+    if (row < 0 && m_model->rowCount() > 0)
+        row = 0;
+    if (row >= 0)
+        selectRow(row);
+    else
+        showNothingOpen(m_model->filter().state == AttemptState::Pending ? tr("No submissions are waiting for review.") : tr("No submissions match."));
+}
+
+void ReviewWorkspace::setClaimLeaseSeconds(int seconds)
+{
+    m_claims = std::make_shared<ClaimService>(m_store, seconds);
+    m_renewTimer.setInterval(qMax(1000, seconds * 1000 / 3));
+}
+
+void ReviewWorkspace::releaseClaim(bool skipped)
+{
+    m_renewTimer.stop();
+    if (!m_claim)
+        return;
+    const Claim claim = *m_claim;
+    m_claim.reset();
+    if (skipped && !m_skipped.contains(claim.attemptId))
+        m_skipped << claim.attemptId;
+    std::shared_ptr<ClaimService> claims = m_claims;
+    const Session who = m_session;
+    // Fire and forget: releasing what one no longer holds is not an error, and the worker runs
+    // it before anything queued later (a new claim, a decision).
+    m_worker->run([claims, who, claim] { claims->release(who, claim); });
+    emit claimChanged(0);
+}
+
+void ReviewWorkspace::renewClaim()
+{
+    if (!m_claim) {
+        m_renewTimer.stop();
+        return;
+    }
+    const Claim claim = *m_claim;
+    std::shared_ptr<ClaimService> claims = m_claims;
+    const Session who = m_session;
+    whenFinished(this, m_worker->run([claims, who, claim] { return claims->renew(who, claim); }), [this, claim](const Result<Claim>& result) {
+        if (!m_claim || m_claim->attemptId != claim.attemptId || m_claim->token != claim.token)
+            return; // moved on meanwhile
+        if (result) {
+            m_claim = result.value();
+            showClaimBanner();
+            return;
+        }
+        if (result.error().code == QLatin1String("lease-lost")) {
+            m_claim.reset();
+            m_renewTimer.stop();
+            emit claimChanged(0);
+            emit statusMessage(ErrorTexts::text(result.error()));
+            if (!m_deciding) // a decision in flight reports the lost lease itself
+                reopen(claim.attemptId, ErrorTexts::text(result.error()));
+            return;
+        }
+        // Store trouble: the lease is still valid for a while; the next tick tries again.
+        emit statusMessage(tr("The hold on this submission could not be renewed: %1").arg(ErrorTexts::text(result.error())));
+    });
+}
+
+void ReviewWorkspace::refreshLocks()
+{
+    std::shared_ptr<Store> store = m_store;
+    const Id me = m_session.userId;
+    whenFinished(this, m_worker->run([store, me] { return loadForeignClaims(*store, me); }), [this](const Result<ClaimLocks>& result) {
+        if (result)
+            applyLocks(result.value());
+    });
+}
+
+void ReviewWorkspace::applyLocks(const ClaimLocks& locks)
+{
+    m_model->setLocks(locks);
+    // The reviewer who held the open submission gave it back: claim it now.
+    if (m_current && !m_lockedBy.isEmpty() && !m_deciding && !locks.contains(m_current->attempt.id))
+        reopen(m_current->attempt.id, QString());
+}
+
+void ReviewWorkspace::reopen(Id attemptId, const QString& notice)
+{
+    m_notice = notice;
+    m_current.reset();
+    m_loadingAttempt = 0;
+    m_model->reload();
+    const int row = m_model->rowOf(attemptId);
+    if (row >= 0)
+        selectRow(row);
+    else
+        openAttempt(attemptId); // not in the current filter: open it anyway
+}
+
+void ReviewWorkspace::claimNext()
+{
+    flushDigits();
+    if (m_deciding)
+        return;
+    QList<Id> skipped = m_skipped;
+    if (m_current && !skipped.contains(m_current->attempt.id))
+        skipped << m_current->attempt.id;
+    const Id previous = m_current ? m_current->attempt.id : 0;
+    releaseClaim(true); // queued on the worker before the claim below
+    std::shared_ptr<ClaimService> claims = m_claims;
+    const Session who = m_session;
+    whenFinished(this, m_worker->run([claims, who, skipped] { return claims->claimNext(who, skipped); }),
+                 [this, previous](const Result<std::optional<Claim>>& result) {
+                     QString problem;
+                     if (!result) {
+                         problem = tr("No submission could be claimed: %1").arg(ErrorTexts::text(result.error()));
+                     } else if (!result->has_value()) {
+                         problem = m_skipped.isEmpty() ? tr("No unclaimed submission is waiting for review.")
+                                                       : tr("Every other submission is held by someone or was skipped; press N again to go "
+                                                            "through the skipped ones.");
+                         m_skipped.clear();
+                     }
+                     if (!problem.isEmpty()) {
+                         emit statusMessage(problem);
+                         if (previous)
+                             reopen(previous, problem); // stay on it, holding it again
+                         return;
+                     }
+                     const Claim claim = **result;
+                     m_claim = claim;
+                     emit claimChanged(claim.attemptId);
+                     emit statusMessage(tr("Claimed submission %1.").arg(claim.externalId));
+                     reopen(claim.attemptId, QString());
+                 });
+}
+
+void ReviewWorkspace::showClaimBanner()
+{
+    const QLocale locale;
+    if (m_current && !m_lockedBy.isEmpty()) {
+        m_claimBanner->setStyleSheet(QStringLiteral("QLabel { background: #fef3c7; color: #92400e; border: 1px solid #f59e0b; border-radius: 4px; }"));
+        m_claimBanner->setText(m_lockedUntil.isValid()
+                                   ? tr("Locked: %1 is reviewing this submission (held until %2). Read-only here.")
+                                         .arg(m_lockedBy, locale.toString(m_lockedUntil.toLocalTime(), QStringLiteral("HH:mm")))
+                                   : tr("Locked: %1 is reviewing this submission. Read-only here.").arg(m_lockedBy));
+        m_claimBanner->show();
+    } else if (m_current && m_claim && m_claim->attemptId == m_current->attempt.id) {
+        m_claimBanner->setStyleSheet(QStringLiteral("QLabel { background: #ecfdf5; color: #065f46; border: 1px solid #a7f3d0; border-radius: 4px; }"));
+        m_claimBanner->setText(tr("Claimed by you until %1 (renewed automatically while it is open).")
+                                   .arg(locale.toString(m_claim->leaseUntil.toLocalTime(), QStringLiteral("HH:mm"))));
+        m_claimBanner->show();
+    } else {
+        m_claimBanner->hide();
     }
 }
 
@@ -367,6 +594,9 @@ void ReviewWorkspace::previousSubmission()
 
 void ReviewWorkspace::showNothingOpen(const QString& message)
 {
+    releaseClaim(false);
+    m_lockedBy.clear();
+    m_claimBanner->hide();
     ++m_generation;
     m_current.reset();
     m_loadingAttempt = 0;
@@ -387,6 +617,11 @@ void ReviewWorkspace::openAttempt(Id attemptId)
     if (attemptId == 0 || attemptId == currentAttemptId() || attemptId == m_loadingAttempt)
         return;
     flushDigits();
+    if (m_claim && m_claim->attemptId != attemptId)
+        releaseClaim(true); // moving on without deciding: a skip
+    m_lockedBy.clear();
+    m_lockedUntil = QDateTime();
+    m_claimBanner->hide();
     const quint64 generation = ++m_generation;
     m_current.reset();
     m_loadingAttempt = attemptId;
@@ -402,10 +637,36 @@ void ReviewWorkspace::openAttempt(Id attemptId)
     loadFaces(attemptId, true);
 
     std::shared_ptr<Store> store = m_store;
-    whenFinished(this, m_worker->run([store, attemptId] { return loadSubmission(*store, attemptId); }),
-                 [this, generation, attemptId](const Result<SubmissionBundle>& result) {
-                     if (generation != m_generation)
-                         return; // another submission was opened meanwhile
+    std::shared_ptr<ClaimService> claims = m_claims;
+    const Session who = m_session;
+    // Opening a pending submission claims it, in the same worker task as loading it.
+    whenFinished(this, m_worker->run([store, claims, who, attemptId] {
+                     Opened opened;
+                     opened.bundle = loadSubmission(*store, attemptId);
+                     if (opened.bundle && opened.bundle->attempt.state == AttemptState::Pending) {
+                         opened.claim = claims->claim(who, attemptId);
+                         if (!*opened.claim) {
+                             if (auto locks = loadForeignClaims(*store, who.userId))
+                                 opened.locks = locks.value();
+                         }
+                     }
+                     return opened;
+                 }),
+                 [this, generation, attemptId](const Opened& opened) {
+                     if (generation != m_generation) {
+                         // Another submission was opened meanwhile: give this one back, unless
+                         // it is being opened (or held) again, which shares the same token.
+                         const bool wanted = attemptId == m_loadingAttempt || (m_claim && m_claim->attemptId == attemptId)
+                                             || currentAttemptId() == attemptId;
+                         if (opened.claim && *opened.claim && !wanted) {
+                             std::shared_ptr<ClaimService> claims = m_claims;
+                             const Session who = m_session;
+                             const Claim claim = opened.claim->value();
+                             m_worker->run([claims, who, claim] { claims->release(who, claim); });
+                         }
+                         return;
+                     }
+                     const Result<SubmissionBundle>& result = opened.bundle;
                      if (!result) {
                          m_loadingAttempt = 0;
                          const QString text = tr("Submission %1 cannot be opened: %2").arg(attemptId).arg(ErrorTexts::text(result.error()));
@@ -414,20 +675,50 @@ void ReviewWorkspace::openAttempt(Id attemptId)
                          emit statusMessage(text);
                          return;
                      }
-                     showBundle(result.value(), generation);
+                     showBundle(result.value(), generation, opened);
                  });
 }
 
-void ReviewWorkspace::showBundle(const SubmissionBundle& bundle, quint64 generation)
+void ReviewWorkspace::showBundle(const SubmissionBundle& bundle, quint64 generation, const Opened& opened)
 {
     m_loadingAttempt = 0;
     m_current = bundle;
     const bool pending = bundle.attempt.state == AttemptState::Pending;
+    bool decidable = pending;
+    QString notice = std::exchange(m_notice, QString());
+    auto noticeKind = DecisionPanel::MessageKind::Error;
+    if (pending && opened.claim) {
+        const Result<Claim>& claimed = *opened.claim;
+        if (claimed) {
+            m_claim = claimed.value();
+            m_renewTimer.start();
+            emit claimChanged(m_claim->attemptId);
+        } else {
+            decidable = false;
+            if (claimed.error().code == QLatin1String("claimed-by-other")) {
+                const ClaimLock* lock = nullptr;
+                if (opened.locks) {
+                    m_model->setLocks(*opened.locks);
+                    lock = m_model->lockOf(bundle.attempt.id);
+                }
+                m_lockedBy = lock ? lock->holder : tr("another reviewer");
+                m_lockedUntil = lock ? lock->leaseUntil : QDateTime();
+                notice = tr("%1 is reviewing this submission: it is read-only here and cannot be decided. Press J for the next "
+                            "one or N to claim one nobody holds.")
+                             .arg(m_lockedBy);
+            } else {
+                notice = tr("This submission cannot be claimed: %1").arg(ErrorTexts::text(claimed.error()));
+            }
+        }
+    }
     m_panel->setStudent(bundle.student);
-    m_panel->setDecidable(pending);
+    m_panel->setDecidable(decidable);
     if (!pending)
         m_panel->showMessage(tr("This submission was already %1; it cannot be decided again.").arg(stateName(bundle.attempt.state)),
                              DecisionPanel::MessageKind::Info);
+    else if (!notice.isEmpty())
+        m_panel->showMessage(notice, noticeKind);
+    showClaimBanner();
     updateHeader();
 
     struct Slot {
@@ -567,6 +858,18 @@ void ReviewWorkspace::decide(Verdict verdict)
         emit statusMessage(tr("No pending submission is open."));
         return;
     }
+    if (!m_lockedBy.isEmpty()) {
+        const QString text = tr("%1 is reviewing this submission: it cannot be decided here.").arg(m_lockedBy);
+        m_panel->showMessage(text, DecisionPanel::MessageKind::Error);
+        emit statusMessage(text);
+        return;
+    }
+    if (!m_claim || m_claim->attemptId != m_current->attempt.id) {
+        const QString text = tr("You do not hold this submission, so it cannot be decided. Press F5 to reload it.");
+        m_panel->showMessage(text, DecisionPanel::MessageKind::Error);
+        emit statusMessage(text);
+        return;
+    }
     DecisionRequest request;
     request.attemptId = m_current->attempt.id;
     request.verdict = verdict;
@@ -590,7 +893,8 @@ void ReviewWorkspace::decide(Verdict verdict)
     const int row = m_model->rowOf(request.attemptId);
     std::shared_ptr<DecisionService> service = m_service;
     const Session who = m_session;
-    whenFinished(this, m_worker->run([service, who, request] { return service->decide(who, request); }),
+    const QString token = m_claim->token; // refused (lease-lost) if the hold was lost meanwhile
+    whenFinished(this, m_worker->run([service, who, request, token] { return service->decide(who, request, token); }),
                  [this, request, row](const Result<Id>& result) { decisionFinished(request, result, row); });
 }
 
@@ -602,7 +906,17 @@ void ReviewWorkspace::decisionFinished(const DecisionRequest& request, const Res
     if (!result) {
         m_panel->showMessage(ErrorTexts::text(result.error()), DecisionPanel::MessageKind::Error);
         emit statusMessage(tr("%1: the decision was not saved. %2").arg(name, ErrorTexts::text(result.error())));
-        if (result.error().code != QLatin1String("already-decided") && result.error().code != QLatin1String("not-found"))
+        const QString code = result.error().code;
+        if (code == QLatin1String("lease-lost") || code == QLatin1String("claimed-by-other")) {
+            // Nothing was written. Show the submission as it is now: claimed again by this
+            // desk when nobody else took it, read-only otherwise.
+            m_claim.reset();
+            m_renewTimer.stop();
+            emit claimChanged(0);
+            reopen(request.attemptId, tr("The decision was not saved: %1").arg(ErrorTexts::text(result.error())));
+            return;
+        }
+        if (code != QLatin1String("already-decided") && code != QLatin1String("not-found"))
             return;
     } else {
         emit statusMessage(request.verdict == Verdict::Approve
@@ -611,7 +925,13 @@ void ReviewWorkspace::decisionFinished(const DecisionRequest& request, const Res
         emit decided(request.attemptId, request.verdict);
     }
 
-    // Refresh the queue and open the next pending submission at the same place.
+    // The hold ends with the decision. Refresh the queue and open the next pending submission
+    // at the same place.
+    m_renewTimer.stop();
+    if (m_claim) {
+        m_claim.reset();
+        emit claimChanged(0);
+    }
     m_current.reset();
     m_model->reload();
     int pending = 0;
@@ -631,7 +951,7 @@ void ReviewWorkspace::decisionFinished(const DecisionRequest& request, const Res
                 if (r >= m_model->rowCount())
                     return -1;
             }
-            if (m_model->rowAt(r)->state == AttemptState::Pending)
+            if (m_model->rowAt(r)->state == AttemptState::Pending && !m_model->lockOf(m_model->rowAt(r)->attemptId))
                 return r;
         }
     };

@@ -1,9 +1,11 @@
 #pragma once
 
 #include "core/domain/Types.h"
+#include "core/review/ClaimService.h"
 #include "core/review/DecisionService.h"
 #include "core/review/SubmissionLoader.h"
 #include "core/util/Result.h"
+#include "widgets/ClaimLocks.h"
 
 #include <QTimer>
 #include <QWidget>
@@ -35,7 +37,13 @@ class StoreWorker;
 // The reviewer's workspace: the queue on the left, the student and the three photos
 // (submitted | enrollment | ID card) side by side, the decision panel below them.
 // Keyboard: A approve, R reject, 1–28 toggle reasons (two digits within 700 ms), J/K and
-// PageDown/PageUp next/previous submission, F5 refresh, Esc back to the queue.
+// PageDown/PageUp next/previous submission, N claim the next unclaimed one, F5 refresh, Esc
+// back to the queue.
+// Team mode: opening a pending submission claims it (core/review/ClaimService) with a lease that
+// is renewed every lease/3 while it stays open; moving on (J/K, another row, N) releases it and
+// remembers it as skipped, closing the window releases it, and on start-up a claim this user
+// still holds is opened again. A submission another reviewer holds opens read-only with a
+// notice; the queue marks it with a lock. Every claim call runs on the StoreWorker.
 class ReviewWorkspace : public QWidget {
     Q_OBJECT
 
@@ -56,6 +64,12 @@ public:
     Id currentAttemptId() const { return m_current ? m_current->attempt.id : 0; }
     bool photosPainted() const;
     bool isDeciding() const { return m_deciding; }
+    // This desk's hold on the open submission (nullopt: none, e.g. read-only or decided).
+    const std::optional<Claim>& claim() const { return m_claim; }
+    // Who holds the open submission when it is someone else (empty: nobody else).
+    QString lockedBy() const { return m_lockedBy; }
+    // For tests: a shorter lease (and so a faster renewal).
+    void setClaimLeaseSeconds(int seconds);
 
 public slots:
     void approve();
@@ -63,6 +77,10 @@ public slots:
     void nextSubmission();
     void previousSubmission();
     void refreshQueue();
+    // Claims the most urgent submission nobody holds (skipping the ones passed over) and opens it.
+    void claimNext();
+    // Reloads the lock column (who else holds what), off the UI thread.
+    void refreshLocks();
     // Feeds one typed digit into the reason-number buffer.
     void typeDigit(int digit);
 
@@ -72,6 +90,8 @@ signals:
     // All three photo panes of the newly opened submission have painted their final state.
     void photosShown();
     void decided(pd::Id attemptId, pd::Verdict verdict);
+    // This desk now holds `attemptId` (0: holds nothing).
+    void claimChanged(pd::Id attemptId);
 
 protected:
     void changeEvent(QEvent* event) override;
@@ -82,7 +102,14 @@ private:
     void syncAfterReload();
     void openAttempt(Id attemptId);
     void showNothingOpen(const QString& message);
-    void showBundle(const SubmissionBundle& bundle, quint64 generation);
+    struct Opened;
+    void showBundle(const SubmissionBundle& bundle, quint64 generation, const Opened& opened);
+    void reopen(Id attemptId, const QString& notice);
+    void releaseClaim(bool skipped);
+    void renewClaim();
+    void applyLocks(const ClaimLocks& locks);
+    void showClaimBanner();
+    void openAfterStart(const std::vector<Claim>& held);
     void updateHeader();
     void decide(Verdict verdict);
     void decisionFinished(const DecisionRequest& request, const Result<Id>& result, int decidedRow);
@@ -96,6 +123,7 @@ private:
     Session m_session;
     std::unique_ptr<StoreWorker> m_worker;
     std::shared_ptr<DecisionService> m_service;
+    std::shared_ptr<ClaimService> m_claims;
 
     QueueModel* m_model;
     QLabel* m_queueTitle;
@@ -103,6 +131,7 @@ private:
     QComboBox* m_stateFilter;
     QTableView* m_view;
     QLabel* m_header;
+    QLabel* m_claimBanner;
     PhotoPane* m_submitted;
     PhotoPane* m_enrollment;
     PhotoPane* m_idCard;
@@ -117,6 +146,15 @@ private:
     bool m_facesShown = false;  // its stored result is on screen
     quint64 m_generation = 0;
     bool m_deciding = false;
+    std::optional<Claim> m_claim;
+    QString m_lockedBy;       // the open submission is held by this other reviewer (read-only)
+    QDateTime m_lockedUntil;
+    QString m_notice;         // shown in the decision panel once the reopened submission is on screen
+    QList<Id> m_skipped;      // passed over in this session: claimNext hands out others first
+    bool m_started = false;   // the first refresh resumes a held claim
+    bool m_startResolved = false; // … and has decided what to open
+    QTimer m_renewTimer;
+    QTimer m_locksTimer;
     bool m_photosAnnounced = false;
     int m_pendingDigit = -1;
     QTimer m_digitTimer;
