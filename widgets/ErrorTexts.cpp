@@ -46,6 +46,29 @@ QString ErrorTexts::forCode(const QString& code)
         return tr("The user name is empty or already taken.");
     if (code == QLatin1String("weak-password"))
         return tr("The new password is too weak: at least 8 characters, different from the current one.");
+    if (code == QLatin1String("platform-unreachable"))
+        return tr("The collection platform cannot be reached. PhotoDesk keeps trying.");
+    if (code == QLatin1String("platform-timeout"))
+        return tr("The collection platform did not answer in time. PhotoDesk keeps trying.");
+    if (code == QLatin1String("platform-auth"))
+        return tr("The collection platform refused the access token. Check PHOTODESK_PLATFORM_TOKEN.");
+    if (code == QLatin1String("platform-rejected"))
+        return tr("The collection platform refused the request.");
+    if (code == QLatin1String("platform-server"))
+        return tr("The collection platform reported a server error. PhotoDesk keeps trying.");
+    if (code == QLatin1String("platform-bad-response"))
+        return tr("The collection platform sent an unreadable answer.");
+    if (code == QLatin1String("photo-checksum") || code == QLatin1String("photo-size"))
+        return tr("A downloaded photo did not match its checksum or size; it was not stored.");
+    if (code == QLatin1String("photo-too-large"))
+        return tr("A photo on the platform is larger than allowed; it was not downloaded.");
+    if (code == QLatin1String("tls-pin") || code == QLatin1String("tls-error"))
+        return tr("The secure connection to the collection platform could not be verified.");
+    if (code == QLatin1String("idempotency-conflict"))
+        return tr("The platform already has a different decision for this submission.");
+    if (code == QLatin1String("sms-credentials-missing"))
+        return tr("No SMS access key is set: put it in PHOTODESK_SMS_ACCESS_KEY_ID and PHOTODESK_SMS_ACCESS_KEY_SECRET or in the "
+                  "desktop keychain. No SMS is sent until then; the messages wait in the outbox.");
     if (code == QLatin1String("demo-exists"))
         return tr("The demo database already exists.");
     if (code == QLatin1String("demo-data"))

@@ -7,6 +7,8 @@
 #include "widgets/PasswordChangeDialog.h"
 #include "widgets/ReviewWorkspace.h"
 #include "widgets/SupervisionWorkspace.h"
+#include "widgets/SyncController.h"
+#include "widgets/SyncStatusWidget.h"
 #include "widgets/UiLanguage.h"
 
 #include <QAction>
@@ -56,6 +58,14 @@ MainWindow::MainWindow(std::shared_ptr<Store> store, Session session, QWidget* p
     m_refresh->setEnabled(m_review != nullptr);
     if (m_review)
         connect(m_refresh, &QAction::triggered, m_review, &ReviewWorkspace::refreshQueue);
+    m_claimNext = m_fileMenu->addAction(QString());
+    m_claimNext->setObjectName(QStringLiteral("claimNextAction"));
+    m_claimNext->setEnabled(m_review != nullptr);
+    if (m_review)
+        connect(m_claimNext, &QAction::triggered, m_review, &ReviewWorkspace::claimNext);
+    m_syncNow = m_fileMenu->addAction(QString());
+    m_syncNow->setObjectName(QStringLiteral("syncNowAction"));
+    m_syncNow->setEnabled(false); // until startServices() with a platform
     m_fileMenu->addSeparator();
     m_logout = m_fileMenu->addAction(QString());
     m_logout->setObjectName(QStringLiteral("logoutAction"));
@@ -121,6 +131,27 @@ MainWindow::MainWindow(std::shared_ptr<Store> store, Session session, QWidget* p
         QTimer::singleShot(0, this, &MainWindow::askForNewPassword);
 }
 
+void MainWindow::startServices(const DeskServicesConfig& config)
+{
+    if (m_services)
+        return;
+    m_services = new SyncController(m_store, config, this);
+    statusBar()->insertPermanentWidget(0, new SyncStatusWidget(m_services, this));
+    m_syncNow->setEnabled(m_services->hasPlatform());
+    connect(m_syncNow, &QAction::triggered, m_services, &SyncController::syncNow);
+    if (m_review) {
+        // Each decision's SMS leaves at once; new submissions show up in the queue.
+        connect(m_review, &ReviewWorkspace::decided, m_services, &SyncController::wakeSms);
+        connect(m_services, &SyncController::storeChanged, m_review, &ReviewWorkspace::refreshQueue);
+    }
+    connect(m_services, &SyncController::platformDeliveryFailed, this, [this](const QString& error, bool willRetry) {
+        statusBar()->showMessage(willRetry ? tr("A decision could not be delivered to the platform yet (%1); it is tried again.").arg(error)
+                                           : tr("A decision was refused by the platform: %1").arg(error),
+                                 8000);
+    });
+    m_services->start();
+}
+
 void MainWindow::askForNewPassword()
 {
     PasswordChangeDialog dialog(m_store, m_session, this);
@@ -160,6 +191,10 @@ void MainWindow::retranslate()
     m_refresh->setText(tr("&Refresh queue"));
     m_refresh->setShortcut(QKeySequence(Qt::Key_F5));
     m_refresh->setShortcutContext(Qt::WidgetShortcut); // F5 itself is handled by the workspace
+    m_claimNext->setText(tr("&Claim next submission"));
+    m_claimNext->setShortcut(QKeySequence(Qt::Key_N));
+    m_claimNext->setShortcutContext(Qt::WidgetShortcut); // N itself is handled by the workspace
+    m_syncNow->setText(tr("&Sync now"));
     m_logout->setText(tr("&Log out"));
     m_quit->setText(tr("&Quit"));
     m_languageMenu->setTitle(tr("&Language"));
@@ -197,6 +232,7 @@ void MainWindow::showShortcuts()
         tr("<tr><td><b>1 … 28</b></td><td>Toggle a reason by its number (type two digits quickly, e.g. 1 2)</td></tr>"),
         tr("<tr><td><b>J</b> / <b>PageDown</b></td><td>Next submission</td></tr>"),
         tr("<tr><td><b>K</b> / <b>PageUp</b></td><td>Previous submission</td></tr>"),
+        tr("<tr><td><b>N</b></td><td>Claim the next submission nobody holds</td></tr>"),
         tr("<tr><td><b>F5</b></td><td>Refresh the queue</td></tr>"),
         tr("<tr><td><b>Esc</b></td><td>Leave the note field, back to the queue</td></tr>"),
     }.join(QString());

@@ -15,6 +15,8 @@ class QTabWidget;
 namespace pd {
 
 class HotlineWorkspace;
+class SyncController;
+struct DeskServicesConfig;
 class SupervisionWorkspace;
 class ReviewWorkspace;
 class Store;
@@ -35,6 +37,12 @@ public:
     QTabWidget* workspaces() const { return m_tabs; }
 
     static QString roleName(Role role);
+
+    // Starts the background traffic of this session: platform sync (now, then periodically,
+    // and from File ▸ Sync now), decision delivery to the platform and the SMS dispatcher, with
+    // their state in the status bar. Stopped when the window closes (logout, quit).
+    void startServices(const DeskServicesConfig& config);
+    SyncController* services() const { return m_services; }
 
 signals:
     void logoutRequested();
@@ -61,6 +69,9 @@ private:
     QMenu* m_languageMenu;
     QMenu* m_helpMenu;
     QAction* m_refresh;
+    QAction* m_claimNext;
+    QAction* m_syncNow;
+    SyncController* m_services = nullptr;
     QAction* m_logout;
     QAction* m_quit;
     QAction* m_shortcuts;

@@ -1,6 +1,10 @@
 // photodesk: the review workstation.
 //   photodesk [--db PATH] [--demo] [--lang zh_CN|en] [--login USER:PASSWORD]
+//             [--platform URL [--platform-token T]] [--sms-provider aliyun|tencent|generic [--sms-endpoint URL]]
 //             [--screenshot FILE --quit-after SEC]
+// The platform URL, SMS provider and endpoint are remembered in the settings; the secrets
+// (platform token, SMS key pair) never are: they come from the command line / environment
+// (PHOTODESK_PLATFORM_TOKEN, PHOTODESK_SMS_ACCESS_KEY_ID/_SECRET) or the desktop keychain.
 
 #include "core/demo/DemoSeeder.h"
 #include "core/store/Store.h"
@@ -10,6 +14,7 @@
 #include "widgets/LoginDialog.h"
 #include "widgets/MainWindow.h"
 #include "widgets/ReviewWorkspace.h"
+#include "widgets/SyncController.h"
 #include "widgets/UiLanguage.h"
 
 #include <QApplication>
@@ -24,12 +29,17 @@
 #include <QTimer>
 
 #include <cstdio>
+#include <string>
+#include <vector>
 
 using namespace pd;
 
 namespace {
 
 constexpr auto kLanguageKey = "ui/language";
+constexpr auto kPlatformUrlKey = "platform/url";
+constexpr auto kSmsProviderKey = "sms/provider";
+constexpr auto kSmsEndpointKey = "sms/endpoint";
 
 void printErr(const QString& text)
 {
@@ -48,7 +58,10 @@ int fail(const QString& text, bool headless, int code = 1)
 // Owns the main window across log-out / log-in.
 class Desk : public QObject {
 public:
-    Desk(std::shared_ptr<Store> store, QSettings& settings) : m_store(std::move(store)), m_settings(settings) {}
+    Desk(std::shared_ptr<Store> store, QSettings& settings, DeskServicesConfig services)
+        : m_store(std::move(store)), m_settings(settings), m_services(std::move(services))
+    {
+    }
 
     void rememberLanguage(const QString& code) { m_settings.setValue(QLatin1String(kLanguageKey), code); }
 
@@ -84,6 +97,8 @@ public:
             });
         });
         window->show();
+        // Sync, platform delivery and SMS run while someone is logged in.
+        window->startServices(m_services);
         return window;
     }
 
@@ -92,6 +107,7 @@ public:
 private:
     std::shared_ptr<Store> m_store;
     QSettings& m_settings;
+    DeskServicesConfig m_services;
     QPointer<MainWindow> m_window;
 };
 
@@ -99,6 +115,17 @@ private:
 
 int main(int argc, char* argv[])
 {
+    // Qt reads "--platform X" as its own -platform option (the windowing plugin) and would take
+    // the URL for a plugin name: ours is renamed before QApplication sees the arguments.
+    std::vector<std::string> renamed;
+    renamed.reserve(size_t(argc));
+    for (int i = 1; i < argc; ++i) {
+        const std::string arg = argv[i];
+        if (arg == "--platform" || arg.rfind("--platform=", 0) == 0) {
+            renamed.push_back("--platform-url" + arg.substr(10));
+            argv[i] = renamed.back().data();
+        }
+    }
     ensureSingleThreadedBlas(argv);
     QApplication app(argc, argv);
     QApplication::setOrganizationName(QStringLiteral("PhotoDesk"));
@@ -123,7 +150,21 @@ int main(int argc, char* argv[])
     const QCommandLineOption quitAfterOption(QStringLiteral("quit-after"),
                                              QStringLiteral("Seconds to wait (and for the first photos to paint) before the screenshot and exit."),
                                              QStringLiteral("SEC"));
-    parser.addOptions({dbOption, demoOption, langOption, loginOption, screenshotOption, quitAfterOption});
+    const QCommandLineOption platformOption(QStringList{QStringLiteral("platform"), QStringLiteral("platform-url")},
+                                            QStringLiteral("Collection platform base URL to sync from and deliver decisions to; remembered."),
+                                            QStringLiteral("URL"));
+    const QCommandLineOption platformTokenOption(QStringLiteral("platform-token"),
+                                                 QStringLiteral("Platform access token (default: $PHOTODESK_PLATFORM_TOKEN); never stored."),
+                                                 QStringLiteral("TOKEN"));
+    const QCommandLineOption smsProviderOption(QStringLiteral("sms-provider"),
+                                               QStringLiteral("SMS provider: aliyun, tencent or generic; remembered. The key pair comes from "
+                                                              "PHOTODESK_SMS_ACCESS_KEY_ID/_SECRET or the desktop keychain."),
+                                               QStringLiteral("NAME"));
+    const QCommandLineOption smsEndpointOption(QStringLiteral("sms-endpoint"),
+                                               QStringLiteral("SMS gateway URL (default: the provider's public endpoint); remembered."),
+                                               QStringLiteral("URL"));
+    parser.addOptions({dbOption, demoOption, langOption, loginOption, platformOption, platformTokenOption, smsProviderOption,
+                       smsEndpointOption, screenshotOption, quitAfterOption});
     parser.process(app);
 
     const bool headless = parser.isSet(screenshotOption) || parser.isSet(quitAfterOption) || parser.isSet(loginOption)
@@ -157,12 +198,40 @@ int main(int argc, char* argv[])
         std::fflush(stdout);
     }
 
+    // Platform and SMS: the command line wins and is remembered; secrets only from the command
+    // line or the environment (never written to the settings file).
+    DeskServicesConfig services;
+    if (parser.isSet(platformOption))
+        settings.setValue(QLatin1String(kPlatformUrlKey), parser.value(platformOption));
+    const QString platformUrl = settings.value(QLatin1String(kPlatformUrlKey)).toString();
+    if (!platformUrl.isEmpty()) {
+        const QUrl url(platformUrl);
+        if (!url.isValid() || (url.scheme() != QLatin1String("http") && url.scheme() != QLatin1String("https")))
+            return fail(QStringLiteral("--platform expects an http(s) URL, got %1").arg(platformUrl), true, 2);
+        PlatformConfig platform;
+        platform.baseUrl = url;
+        platform.token = parser.isSet(platformTokenOption) ? parser.value(platformTokenOption)
+                                                           : qEnvironmentVariable("PHOTODESK_PLATFORM_TOKEN");
+        services.platform = platform;
+    }
+    if (parser.isSet(smsProviderOption)) {
+        if (!smsProviderKindFromString(parser.value(smsProviderOption)))
+            return fail(QStringLiteral("--sms-provider must be aliyun, tencent or generic"), true, 2);
+        settings.setValue(QLatin1String(kSmsProviderKey), parser.value(smsProviderOption));
+    }
+    if (parser.isSet(smsEndpointOption))
+        settings.setValue(QLatin1String(kSmsEndpointKey), parser.value(smsEndpointOption));
+    services.smsProvider = smsProviderKindFromString(settings.value(QLatin1String(kSmsProviderKey)).toString());
+    services.smsEndpoint = QUrl(settings.value(QLatin1String(kSmsEndpointKey)).toString());
+    if (services.smsProvider && *services.smsProvider == SmsProviderKind::Generic && services.smsEndpoint.isEmpty())
+        return fail(QStringLiteral("--sms-provider generic needs --sms-endpoint URL"), true, 2);
+
     auto opened = Store::open(dbPath);
     if (!opened)
         return fail(QCoreApplication::translate("main", "The database %1 cannot be opened: %2").arg(dbPath, ErrorTexts::text(opened.error())),
                     headless);
 
-    Desk desk(opened.value(), settings);
+    Desk desk(opened.value(), settings, services);
     if (parser.isSet(loginOption)) {
         const QString credentials = parser.value(loginOption);
         const qsizetype colon = credentials.indexOf(QLatin1Char(':'));
