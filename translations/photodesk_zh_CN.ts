@@ -95,6 +95,50 @@
         <source>The new password is too weak: at least 8 characters, different from the current one.</source>
         <translation>新密码强度不足：至少 8 个字符，且不能与当前密码相同。</translation>
     </message>
+    <message>
+        <source>The collection platform cannot be reached. PhotoDesk keeps trying.</source>
+        <translation>无法连接采集平台，PhotoDesk 会继续重试。</translation>
+    </message>
+    <message>
+        <source>The collection platform did not answer in time. PhotoDesk keeps trying.</source>
+        <translation>采集平台响应超时，PhotoDesk 会继续重试。</translation>
+    </message>
+    <message>
+        <source>The collection platform refused the access token. Check PHOTODESK_PLATFORM_TOKEN.</source>
+        <translation>采集平台拒绝了访问令牌，请检查 PHOTODESK_PLATFORM_TOKEN。</translation>
+    </message>
+    <message>
+        <source>The collection platform refused the request.</source>
+        <translation>采集平台拒绝了该请求。</translation>
+    </message>
+    <message>
+        <source>The collection platform reported a server error. PhotoDesk keeps trying.</source>
+        <translation>采集平台服务器出错，PhotoDesk 会继续重试。</translation>
+    </message>
+    <message>
+        <source>The collection platform sent an unreadable answer.</source>
+        <translation>采集平台返回了无法解析的应答。</translation>
+    </message>
+    <message>
+        <source>A downloaded photo did not match its checksum or size; it was not stored.</source>
+        <translation>下载的照片与校验值或大小不符，未予保存。</translation>
+    </message>
+    <message>
+        <source>A photo on the platform is larger than allowed; it was not downloaded.</source>
+        <translation>平台上的照片超过大小上限，未下载。</translation>
+    </message>
+    <message>
+        <source>The secure connection to the collection platform could not be verified.</source>
+        <translation>无法验证与采集平台的安全连接。</translation>
+    </message>
+    <message>
+        <source>The platform already has a different decision for this submission.</source>
+        <translation>平台上该提交已有不同的审核结果。</translation>
+    </message>
+    <message>
+        <source>No SMS access key is set: put it in PHOTODESK_SMS_ACCESS_KEY_ID and PHOTODESK_SMS_ACCESS_KEY_SECRET or in the desktop keychain. No SMS is sent until then; the messages wait in the outbox.</source>
+        <translation>未设置短信访问密钥：请在 PHOTODESK_SMS_ACCESS_KEY_ID 和 PHOTODESK_SMS_ACCESS_KEY_SECRET 或桌面钥匙串中提供。在此之前不会发送短信，消息保留在发件箱中。</translation>
+    </message>
 </context>
 <context>
     <name>main</name>
@@ -971,6 +1015,26 @@
         <source>&lt;b&gt;PhotoDesk %1&lt;/b&gt;&lt;br&gt;Review workstation for graduation ID photos: compare the submitted photo with the enrollment and ID-card photos, approve or reject with reasons from the school&apos;s rules.</source>
         <translation>&lt;b&gt;PhotoDesk %1&lt;/b&gt;&lt;br&gt;毕业生图像采集照片审核工作台：将学生提交的照片与录取照片、身份证照片比对，按学校标准通过或注明原因驳回。</translation>
     </message>
+    <message>
+        <source>A decision could not be delivered to the platform yet (%1); it is tried again.</source>
+        <translation>审核结果暂未送达平台（%1），将自动重试。</translation>
+    </message>
+    <message>
+        <source>A decision was refused by the platform: %1</source>
+        <translation>平台拒收了一条审核结果：%1</translation>
+    </message>
+    <message>
+        <source>&amp;Claim next submission</source>
+        <translation>领取下一份(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Sync now</source>
+        <translation>立即同步(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&lt;tr&gt;&lt;td&gt;&lt;b&gt;N&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Claim the next submission nobody holds&lt;/td&gt;&lt;/tr&gt;</source>
+        <translation>&lt;tr&gt;&lt;td&gt;&lt;b&gt;N&lt;/b&gt;&lt;/td&gt;&lt;td&gt;领取下一份无人审核的提交&lt;/td&gt;&lt;/tr&gt;</translation>
+    </message>
 </context>
 <context>
     <name>pd::PasswordChangeDialog</name>
@@ -1110,6 +1174,14 @@
     <message>
         <source>State</source>
         <translation>状态</translation>
+    </message>
+    <message>
+        <source>Being reviewed by %1 (until %2)</source>
+        <translation>%1 正在审核（锁定至 %2）</translation>
+    </message>
+    <message>
+        <source>Locked by %1</source>
+        <translation>已被 %1 锁定</translation>
     </message>
 </context>
 <context>
@@ -1273,6 +1345,66 @@
     <message>
         <source>There is no reason number %1.</source>
         <translation>没有编号为 %1 的原因。</translation>
+    </message>
+    <message>
+        <source>Resumed submission %1, which you were reviewing.</source>
+        <translation>已恢复您之前正在审核的提交 %1。</translation>
+    </message>
+    <message>
+        <source>The hold on this submission could not be renewed: %1</source>
+        <translation>无法续期对该提交的锁定：%1</translation>
+    </message>
+    <message>
+        <source>No submission could be claimed: %1</source>
+        <translation>无法领取提交：%1</translation>
+    </message>
+    <message>
+        <source>No unclaimed submission is waiting for review.</source>
+        <translation>没有未被领取的待审核提交。</translation>
+    </message>
+    <message>
+        <source>Every other submission is held by someone or was skipped; press N again to go through the skipped ones.</source>
+        <translation>其余提交均已被他人领取或已被您跳过；再按 N 将从跳过的提交重新开始。</translation>
+    </message>
+    <message>
+        <source>Claimed submission %1.</source>
+        <translation>已领取提交 %1。</translation>
+    </message>
+    <message>
+        <source>Locked: %1 is reviewing this submission (held until %2). Read-only here.</source>
+        <translation>已锁定：%1 正在审核这份提交（锁定至 %2），此处只读。</translation>
+    </message>
+    <message>
+        <source>Locked: %1 is reviewing this submission. Read-only here.</source>
+        <translation>已锁定：%1 正在审核这份提交，此处只读。</translation>
+    </message>
+    <message>
+        <source>Claimed by you until %1 (renewed automatically while it is open).</source>
+        <translation>已由您领取，保留至 %1（打开期间自动续期）。</translation>
+    </message>
+    <message>
+        <source>another reviewer</source>
+        <translation>其他审核员</translation>
+    </message>
+    <message>
+        <source>%1 is reviewing this submission: it is read-only here and cannot be decided. Press J for the next one or N to claim one nobody holds.</source>
+        <translation>%1 正在审核这份提交：此处只读，不能作出审核结论。按 J 查看下一份，或按 N 领取无人审核的提交。</translation>
+    </message>
+    <message>
+        <source>This submission cannot be claimed: %1</source>
+        <translation>无法领取这份提交：%1</translation>
+    </message>
+    <message>
+        <source>%1 is reviewing this submission: it cannot be decided here.</source>
+        <translation>%1 正在审核这份提交，不能在此作出审核结论。</translation>
+    </message>
+    <message>
+        <source>You do not hold this submission, so it cannot be decided. Press F5 to reload it.</source>
+        <translation>您尚未领取这份提交，不能作出审核结论。请按 F5 重新加载。</translation>
+    </message>
+    <message>
+        <source>The decision was not saved: %1</source>
+        <translation>审核结果未保存：%1</translation>
     </message>
 </context>
 <context>
@@ -1526,6 +1658,89 @@
     <message>
         <source>Queued</source>
         <translation>待发送</translation>
+    </message>
+</context>
+<context>
+    <name>pd::SyncStatusWidget</name>
+    <message>
+        <source>retry %1 in %2 s: %3</source>
+        <translation>第 %1 次重试，%2 秒后：%3</translation>
+    </message>
+    <message>
+        <source>Platform: not configured</source>
+        <translation>平台：未配置</translation>
+    </message>
+    <message>
+        <source>Start PhotoDesk with --platform URL (and the token in PHOTODESK_PLATFORM_TOKEN) to pull submissions.</source>
+        <translation>使用 --platform URL 启动 PhotoDesk（令牌放在 PHOTODESK_PLATFORM_TOKEN 中）即可拉取提交。</translation>
+    </message>
+    <message>
+        <source>Sync</source>
+        <translation>同步</translation>
+    </message>
+    <message>
+        <source>waiting</source>
+        <translation>等待中</translation>
+    </message>
+    <message>
+        <source>syncing…</source>
+        <translation>同步中…</translation>
+    </message>
+    <message>
+        <source>Sync %1</source>
+        <translation>同步 %1</translation>
+    </message>
+    <message>
+        <source>Sync %1/%2</source>
+        <translation>同步 %1/%2</translation>
+    </message>
+    <message numerus="yes">
+        <source>synced %1 (%n new)</source>
+        <translation>
+            <numerusform>%1 已同步（新增 %n 份）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 submissions received, %2 new, %3 updated, %4 photos downloaded.</source>
+        <translation>收到 %1 份提交，新增 %2 份，更新 %3 份，下载照片 %4 张。</translation>
+    </message>
+    <message numerus="yes">
+        <source>sync incomplete at %1: %n error(s), tried again automatically</source>
+        <translation>
+            <numerusform>%1 同步未完成：%n 个错误，将自动重试</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>SMS: not configured</source>
+        <translation>短信：未配置</translation>
+    </message>
+    <message>
+        <source>Start PhotoDesk with --sms-provider and the key pair in the environment (docs/sms.md) to send the SMS.</source>
+        <translation>使用 --sms-provider 启动 PhotoDesk 并在环境变量中提供密钥（见 docs/sms.md）即可发送短信。</translation>
+    </message>
+    <message>
+        <source>SMS: stopped (no access key)</source>
+        <translation>短信：已停止（缺少访问密钥）</translation>
+    </message>
+    <message>
+        <source>SMS: …</source>
+        <translation>短信：…</translation>
+    </message>
+    <message>
+        <source>SMS: %1 waiting</source>
+        <translation>短信：待发 %1</translation>
+    </message>
+    <message>
+        <source> · %1 failed</source>
+        <translation> · 失败 %1</translation>
+    </message>
+    <message>
+        <source> · %1 sent</source>
+        <translation> · 已发 %1</translation>
+    </message>
+    <message>
+        <source>Last problem: %1</source>
+        <translation>最近的问题：%1</translation>
     </message>
 </context>
 </TS>
