@@ -18,10 +18,11 @@ int prescreenCommand(const QStringList& args, QTextStream& out, QTextStream& err
     p.addOption({QStringLiteral("blobs"), QStringLiteral("Photo folder (default: beside a SQLite file)."), QStringLiteral("DIR")});
     p.addOption({QStringLiteral("threads"), QStringLiteral("Analysis threads (default: one per core)."), QStringLiteral("N"), QStringLiteral("0")});
     p.addOption({QStringLiteral("all"), QStringLiteral("Also analyse approved and rejected attempts.")});
+    p.addOption({QStringLiteral("config"), QStringLiteral("A school's photo-rules override (on top of the shipped photo-rules.json)."), QStringLiteral("FILE")});
     bool threadsOk = false;
     if (!p.parse(QStringList{QStringLiteral("prescreen")} + args) || !p.isSet(QStringLiteral("db"))
         || (p.value(QStringLiteral("threads")).toInt(&threadsOk), !threadsOk) || !p.positionalArguments().isEmpty()) {
-        err << "usage: photodesk-cli prescreen --db DB [--blobs DIR] [--threads N] [--all]\n";
+        err << "usage: photodesk-cli prescreen --db DB [--blobs DIR] [--threads N] [--all] [--config FILE]\n";
         return 2;
     }
     auto store = Store::open(p.value(QStringLiteral("db")), p.value(QStringLiteral("blobs")));
@@ -32,6 +33,7 @@ int prescreenCommand(const QStringList& args, QTextStream& out, QTextStream& err
     PreScreenServiceOptions options;
     options.threads = p.value(QStringLiteral("threads")).toInt();
     options.includeDecided = p.isSet(QStringLiteral("all"));
+    options.ruleConfigPath = p.value(QStringLiteral("config"));
     PreScreenService service(store.value(), options);
     QEventLoop loop;
     PreScreenRunStats stats;
@@ -42,7 +44,8 @@ int prescreenCommand(const QStringList& args, QTextStream& out, QTextStream& err
     service.start();
     loop.exec();
     if (service.state() == PreScreenService::State::Unavailable) {
-        err << "prescreen: face analysis is unavailable: " << service.unavailableReason().message << "\n";
+        const Error e = service.unavailableReason();
+        err << "prescreen: unavailable [" << e.code << "]: " << e.message << "\n";
         return 1;
     }
     out << jsonLine(stats.toJson()) << "\n";
@@ -50,7 +53,7 @@ int prescreenCommand(const QStringList& args, QTextStream& out, QTextStream& err
 }
 
 const Registration prescreen(QStringLiteral("prescreen"),
-                             QStringLiteral("face-analyse every attempt without a result for the current model: prescreen --db DB [--threads N] [--all]"),
+                             QStringLiteral("face-analyse and rule-check every attempt without a result for the current model and rule set: prescreen --db DB [--threads N] [--all] [--config FILE]"),
                              prescreenCommand);
 } // namespace
 

@@ -1,5 +1,6 @@
 #include "core/prescreen/PreScreenService.h"
 
+#include "core/review/DuplicateIndex.h"
 #include "core/store/Database.h"
 #include "core/store/Repositories.h"
 #include "core/store/Sql.h"
@@ -9,7 +10,11 @@
 #include "core/util/Time.h"
 #include "core/vision/FaceAnalyzer.h"
 #include "core/vision/FaceJson.h"
+#include "core/vision/ImageLoader.h"
 #include "core/vision/PreScreen.h"
+#include "core/vision/rules/PerceptualHash.h"
+#include "core/vision/rules/RuleEngine.h"
+#include "core/vision/rules/RuleReportJson.h"
 
 #include <QElapsedTimer>
 #include <QJsonArray>
@@ -162,12 +167,56 @@ void insertResult(const Database& db, Id photoId, const QString& kind, const QSt
         .exec();
 }
 
-QString unscreenedWhere(bool includeDecided)
+// Binds :k/:m (face_match, model id) and, with rules, :rk/:rv (rules, rules version).
+QString unscreenedWhere(bool includeDecided, bool withRules)
 {
+    const QString rules = withRules ? QStringLiteral(" OR NOT EXISTS (SELECT 1 FROM analysis_results rr WHERE rr.photo_id = p.id "
+                                                     "AND rr.kind = :rk AND rr.producer_version = :rv)")
+                                    : QString();
     return QStringLiteral("FROM attempts a JOIN photos p ON p.attempt_id = a.id AND p.role = 'submitted' "
-                          "WHERE %1 NOT EXISTS (SELECT 1 FROM analysis_results r WHERE r.photo_id = p.id "
-                          "AND r.kind = :k AND r.producer_version = :m)")
-        .arg(includeDecided ? QString() : QStringLiteral("a.state = 'pending' AND "));
+                          "WHERE %1 (NOT EXISTS (SELECT 1 FROM analysis_results r WHERE r.photo_id = p.id "
+                          "AND r.kind = :k AND r.producer_version = :m)%2)")
+        .arg(includeDecided ? QString() : QStringLiteral("a.state = 'pending' AND "), rules);
+}
+
+void bindUnscreened(Sql& q, const QString& modelId, const QString& rulesVersion)
+{
+    q.bind(QStringLiteral(":k"), kFaceMatchResultKind).bind(QStringLiteral(":m"), modelId);
+    if (!rulesVersion.isEmpty())
+        q.bind(QStringLiteral(":rk"), kRulesResultKind).bind(QStringLiteral(":rv"), rulesVersion);
+}
+
+// The face analysis the rules need, rebuilt from what the pre-screen kept of the submission
+// (largest face in full, the other faces' boxes): no second detection. Null when the photo could
+// not be decoded (the rules then report their own load error).
+std::optional<FaceAnalysis> analysisOf(const PhotoFaces& p)
+{
+    if (p.error && p.error->code != VisionErrorCode::NoFace)
+        return std::nullopt;
+    FaceAnalysis a;
+    a.greyscale = p.greyscale;
+    if (!p.error && !p.landmarks.empty()) {
+        DetectedFace largest;
+        largest.box = p.box;
+        largest.landmarks = p.landmarks;
+        largest.descriptor = p.descriptor;
+        a.faces.push_back(std::move(largest));
+        for (size_t i = 1; i < p.boxes.size(); ++i) {
+            DetectedFace other;
+            other.box = p.boxes[i];
+            a.faces.push_back(std::move(other));
+        }
+    }
+    return a;
+}
+
+std::optional<quint64> storedHash(const Database& db, Id photoId)
+{
+    Sql q(db, QStringLiteral("SELECT phash FROM photo_hashes WHERE photo_id = :p"));
+    q.bind(QStringLiteral(":p"), photoId).exec();
+    if (!q.next())
+        return std::nullopt;
+    return quint64(q.value(0).toLongLong());
 }
 
 // One attempt on its way through the analysis: which photos it used and what could not be read.
@@ -176,6 +225,7 @@ struct JobContext {
     Photo submitted;
     std::optional<Photo> enrollment, idCard;
     QString blobError[3]; // submission, enrollment, ID card: the blob could not be read
+    QByteArray submissionBytes; // for the rules (format, size, EXIF), evaluated when the faces are back
     bool background = false;
 };
 
@@ -196,11 +246,16 @@ QJsonObject PreScreenRunStats::toJson() const
                        {QStringLiteral("threads"), threads}};
 }
 
-Result<int> countUnscreened(const Store& store, const QString& modelId, bool includeDecided)
+QString rulesProducerVersion(const rules::RuleConfig& config, const QString& modelId)
+{
+    return QStringLiteral("%1@%2/%3").arg(config.name).arg(config.version).arg(modelId);
+}
+
+Result<int> countUnscreened(const Store& store, const QString& modelId, bool includeDecided, const QString& rulesVersion)
 {
     try {
-        Sql q(store.db(), QStringLiteral("SELECT COUNT(*) ") + unscreenedWhere(includeDecided));
-        q.bind(QStringLiteral(":k"), kFaceMatchResultKind).bind(QStringLiteral(":m"), modelId);
+        Sql q(store.db(), QStringLiteral("SELECT COUNT(*) ") + unscreenedWhere(includeDecided, !rulesVersion.isEmpty()));
+        bindUnscreened(q, modelId, rulesVersion);
         return q.scalar().toInt();
     } catch (const StoreError& e) {
         return Error{e.code(), e.message()};
@@ -299,6 +354,60 @@ Result<FaceReport> loadFaceReport(const Store& store, Id attemptId, const QStrin
     }
 }
 
+Result<StoredRuleReport> loadRuleReport(const Store& store, Id attemptId, const QString& rulesVersion, const QString& modelId)
+{
+    try {
+        const Database& db = store.db();
+        StoredRuleReport out;
+        out.attemptId = attemptId;
+        const auto attempt = AttemptRepository(db).find(attemptId);
+        if (!attempt)
+            return Error{QStringLiteral("not-found"), QStringLiteral("attempt %1 does not exist").arg(attemptId)};
+        const PhotoRepository photos(db);
+        const auto submitted = photos.submittedFor(attemptId);
+        if (!submitted)
+            return out;
+        out.photoId = submitted->id;
+        if (auto faces = storedResult(db, submitted->id, kFacesResultKind, modelId)) {
+            const QJsonObject o = parseJson(*faces);
+            const QJsonObject b = o.value(QStringLiteral("box")).toObject();
+            out.faceBox = QRect(b.value(QStringLiteral("x")).toInt(), b.value(QStringLiteral("y")).toInt(),
+                                b.value(QStringLiteral("w")).toInt(), b.value(QStringLiteral("h")).toInt());
+            for (const QJsonValue& v : o.value(QStringLiteral("landmarks")).toArray()) {
+                const QJsonArray xy = v.toArray();
+                out.landmarks.append(QPointF(xy.at(0).toDouble(), xy.at(1).toDouble()));
+            }
+        }
+        if (rulesVersion.isEmpty())
+            return out;
+        const auto row = storedResult(db, submitted->id, kRulesResultKind, rulesVersion);
+        if (!row)
+            return out;
+        const QJsonObject o = parseJson(*row);
+        const auto enrollment = photos.referenceFor(attempt->studentId, PhotoRole::Enrollment);
+        const auto idCard = photos.referenceFor(attempt->studentId, PhotoRole::IdCard);
+        auto sameReference = [&](const char* key, const std::optional<Photo>& photo) {
+            const QJsonValue v = o.value(QLatin1String(key));
+            return photo ? v.toInteger() == photo->id : v.isNull() || v.isUndefined();
+        };
+        out.complete = sameReference("enrollment_photo_id", enrollment) && sameReference("id_card_photo_id", idCard);
+        if (o.contains(QStringLiteral("error"))) {
+            const QJsonObject e = o.value(QStringLiteral("error")).toObject();
+            out.errorCode = errorCodeOf(e);
+            out.errorMessage = e.value(QStringLiteral("message")).toString();
+            return out;
+        }
+        out.report = rules::ruleReportFromJson(o);
+        if (!out.report) {
+            out.errorCode = QStringLiteral("corrupt");
+            out.errorMessage = QStringLiteral("the stored rules result cannot be read");
+        }
+        return out;
+    } catch (const StoreError& e) {
+        return Error{e.code(), e.message()};
+    }
+}
+
 // ---------------------------------------------------------------------------------------------
 
 struct PreScreenService::Impl {
@@ -314,6 +423,8 @@ struct PreScreenService::Impl {
     QString modelId;
     Error unavailable;
     std::unique_ptr<PreScreener> screener;
+    std::optional<rules::RuleEngine> engine; // set with the screener; used on the db thread only
+    QString rulesVersion;
 
     std::atomic<bool> cancelRequested{false};
     std::atomic<bool> shuttingDown{false};
@@ -368,6 +479,8 @@ struct PreScreenService::Impl {
     bool buildJob(Id attemptId, bool background, PreScreenJob* job);
     void persist(const PreScreenResult& result);
     void writeResult(const JobContext& ctx, PreScreenResult result);
+    QJsonObject evaluateRules(const JobContext& ctx, const PreScreenResult& r, std::vector<DuplicateIndex::Entry>* hashes);
+    void failUnavailable(const Error& e);
     void startOnDemand(Id attemptId);
     std::vector<Id> selectUnscreened(int limit);
 };
@@ -413,6 +526,22 @@ bool PreScreenService::Impl::ensureReady()
         }
         b = loaded.value();
     }
+    // The rule configuration is read once; a broken file stops the service with a message that
+    // names the field (the status bar / the CLI show it) instead of evaluating with defaults.
+    rules::RuleConfig config;
+    if (options.ruleConfig) {
+        config = *options.ruleConfig;
+    } else {
+        // A school's override: the option (CLI --config), else $PHOTODESK_RULES_CONFIG (GUI).
+        const QString overridePath = !options.ruleConfigPath.isEmpty() ? options.ruleConfigPath
+                                                                        : qEnvironmentVariable("PHOTODESK_RULES_CONFIG");
+        auto loaded = rules::loadRuleConfig(overridePath);
+        if (!loaded) {
+            failUnavailable(Error{loaded.error().code, loaded.error().message});
+            return false;
+        }
+        config = loaded.value();
+    }
     auto s = std::make_unique<PreScreener>(a, b, options.threads);
     const QString id = a->modelId();
     {
@@ -421,6 +550,8 @@ bool PreScreenService::Impl::ensureReady()
         bands = b;
         modelId = id;
         unavailable = {};
+        rulesVersion = rulesProducerVersion(config, id);
+        engine.emplace(std::move(config), b);
         screener = std::move(s);
     }
     q->m_state = q->m_running ? State::Running : State::Idle;
@@ -428,13 +559,25 @@ bool PreScreenService::Impl::ensureReady()
     return true;
 }
 
+void PreScreenService::Impl::failUnavailable(const Error& e)
+{
+    {
+        std::lock_guard lock(mutex);
+        unavailable = e;
+    }
+    q->m_state = State::Unavailable;
+    qCWarning(lcPreScreen) << "pre-screen unavailable:" << e.message;
+    post([this, e] { emit q->unavailable(e); });
+}
+
 std::vector<Id> PreScreenService::Impl::selectUnscreened(int limit)
 {
     // Attempts tried in this pass whose result could not be stored are skipped (next pass).
     const int skip = int(triedThisRun.size() + inFlight.size());
-    Sql sql(store->db(), QStringLiteral("SELECT a.id ") + unscreenedWhere(options.includeDecided)
+    Sql sql(store->db(), QStringLiteral("SELECT a.id ") + unscreenedWhere(options.includeDecided, true)
                              + QStringLiteral(" ORDER BY a.deadline, a.id LIMIT %1").arg(limit + skip));
-    sql.bind(QStringLiteral(":k"), kFaceMatchResultKind).bind(QStringLiteral(":m"), modelId).exec();
+    bindUnscreened(sql, modelId, rulesVersion);
+    sql.exec();
     std::vector<Id> ids;
     while (sql.next() && int(ids.size()) < limit) {
         const Id id = sql.value(0).toLongLong();
@@ -472,7 +615,7 @@ void PreScreenService::Impl::step()
     }
     std::vector<PreScreenJob> jobs;
     try {
-        const auto remaining = countUnscreened(*store, modelId, options.includeDecided);
+        const auto remaining = countUnscreened(*store, modelId, options.includeDecided, rulesVersion);
         if (remaining) {
             int waiting = remaining.value();
             for (const auto& [id, ctx] : inFlight)
@@ -522,7 +665,7 @@ void PreScreenService::Impl::finishRun(bool cancelled)
     stats.cancelled = cancelled;
     stats.elapsedMs = timer.isValid() ? double(timer.nsecsElapsed()) / 1e6 : 0;
     if (!shuttingDown.load()) {
-        if (auto r = countUnscreened(*store, modelId, options.includeDecided))
+        if (auto r = countUnscreened(*store, modelId, options.includeDecided, rulesVersion))
             stats.remaining = r.value();
     }
     const PreScreenRunStats s = stats;
@@ -551,9 +694,10 @@ bool PreScreenService::Impl::buildJob(Id attemptId, bool background, PreScreenJo
 
     job->attemptId = attemptId;
     job->submission.sha256 = submitted->sha256;
-    if (auto bytes = store->blobs().get(submitted->sha256))
+    if (auto bytes = store->blobs().get(submitted->sha256)) {
         job->submission.bytes = bytes.value();
-    else
+        ctx.submissionBytes = bytes.value();
+    } else
         ctx.blobError[0] = bytes.error().message;
 
     ReferenceDescriptorCache* cache = screener->cache().get();
@@ -670,6 +814,14 @@ void PreScreenService::Impl::writeResult(const JobContext& ctx, PreScreenResult 
         rows.push_back({photos[i]->id, jsonText(facesRowJson(copy, r.modelId, chipSha))});
     }
 
+    // The rules, after every earlier attempt's hashes are in the index (this is the one db thread).
+    std::vector<DuplicateIndex::Entry> hashes;
+    QJsonObject rulesRow = evaluateRules(ctx, r, &hashes);
+    rulesRow.insert(QStringLiteral("model_id"), r.modelId);
+    rulesRow.insert(QStringLiteral("submission_photo_id"), ctx.submitted.id);
+    rulesRow.insert(QStringLiteral("enrollment_photo_id"), ctx.enrollment ? QJsonValue(ctx.enrollment->id) : QJsonValue());
+    rulesRow.insert(QStringLiteral("id_card_photo_id"), ctx.idCard ? QJsonValue(ctx.idCard->id) : QJsonValue());
+
     QJsonObject match = preScreenResultToJson(r, false);
     match.insert(QStringLiteral("submission_photo_id"), ctx.submitted.id);
     match.insert(QStringLiteral("enrollment_photo_id"), ctx.enrollment ? QJsonValue(ctx.enrollment->id) : QJsonValue());
@@ -680,7 +832,76 @@ void PreScreenService::Impl::writeResult(const JobContext& ctx, PreScreenResult 
         insertResult(db, row.photoId, kFacesResultKind, r.modelId, row.json, false);
     // The comparison follows today's reference photos: a replaced reference updates it.
     insertResult(db, ctx.submitted.id, kFaceMatchResultKind, r.modelId, jsonText(match), true);
+    insertResult(db, ctx.submitted.id, kRulesResultKind, rulesVersion, jsonText(rulesRow), true);
+    const DuplicateIndex index(db);
+    for (const DuplicateIndex::Entry& e : hashes)
+        index.insert(e);
     tx.commit();
+}
+
+QJsonObject PreScreenService::Impl::evaluateRules(const JobContext& ctx, const PreScreenResult& r,
+                                                  std::vector<DuplicateIndex::Entry>* hashes)
+{
+    const Database& db = store->db();
+    if (!ctx.blobError[0].isEmpty()) // not the student's file: no verdicts on an empty one
+        return QJsonObject{{QStringLiteral("error"), errorToJson(visionError(VisionErrorCode::Unreadable, ctx.blobError[0]))},
+                           {QStringLiteral("config"), QJsonObject{{QStringLiteral("name"), engine->config().name},
+                                                                  {QStringLiteral("version"), engine->config().version}}}};
+
+    // Reference photos: descriptor from the analysis, pHash from the index (computed once).
+    auto reference = [&](const std::optional<Photo>& photo, const PhotoFaces& faces, const QString& blobError,
+                         rules::ReferencePhoto* out) {
+        if (!photo)
+            return;
+        out->given = true;
+        out->descriptor = faces.descriptor;
+        out->phash = storedHash(db, photo->id);
+        if (out->phash || !blobError.isEmpty())
+            return;
+        auto bytes = store->blobs().get(photo->sha256);
+        if (!bytes)
+            return;
+        auto loaded = loadImage(bytes.value());
+        if (!loaded)
+            return;
+        out->phash = rules::perceptualHash(loaded->bgr);
+        DuplicateIndex::Entry e;
+        e.photoId = photo->id;
+        e.studentId = photo->studentId;
+        e.role = toString(photo->role);
+        e.phash = *out->phash;
+        if (!faces.descriptor.empty())
+            e.faceCode = rules::descriptorCode(faces.descriptor);
+        hashes->push_back(e);
+    };
+    rules::RuleInput input;
+    reference(ctx.enrollment, r.enrollment, ctx.blobError[1], &input.enrollment);
+    reference(ctx.idCard, r.idCard, ctx.blobError[2], &input.idCard);
+
+    input.bytes = ctx.submissionBytes;
+    input.fileName = ctx.submitted.fileName;
+    const std::optional<FaceAnalysis> analysis = analysisOf(r.submission);
+    input.analysis = analysis ? &*analysis : nullptr;
+    if (auto loaded = loadImage(ctx.submissionBytes))
+        input.bgr = loaded->bgr;
+    input.studentId = ctx.submitted.studentId;
+    input.photoId = ctx.submitted.id;
+    const DuplicateIndex index(db);
+    input.duplicates = &index;
+    rules::RuleReport report = engine->evaluate(input);
+    report.file = ctx.submitted.fileName;
+
+    if (!input.bgr.empty()) {
+        DuplicateIndex::Entry e;
+        e.photoId = ctx.submitted.id;
+        e.studentId = ctx.submitted.studentId;
+        e.role = toString(PhotoRole::Submitted);
+        e.phash = rules::perceptualHash(input.bgr);
+        if (!r.submission.descriptor.empty())
+            e.faceCode = rules::descriptorCode(r.submission.descriptor);
+        hashes->push_back(e);
+    }
+    return rules::ruleReportToJson(report);
 }
 
 void PreScreenService::Impl::startOnDemand(Id attemptId)
@@ -803,6 +1024,20 @@ std::shared_ptr<const FaceAnalyzer> PreScreenService::analyzer() const
 {
     std::lock_guard lock(d->mutex);
     return d->analyzer;
+}
+
+std::optional<rules::RuleConfig> PreScreenService::ruleConfig() const
+{
+    std::lock_guard lock(d->mutex);
+    if (!d->engine)
+        return std::nullopt;
+    return d->engine->config();
+}
+
+QString PreScreenService::rulesVersion() const
+{
+    std::lock_guard lock(d->mutex);
+    return d->rulesVersion;
 }
 
 Error PreScreenService::unavailableReason() const

@@ -9,6 +9,14 @@
 //                     blob store (chip_sha256), or the error that made the photo unusable.
 //   kind "face_match" one row per attempt, on its submitted photo: distance, band and model id
 //                     of submission ↔ enrollment and submission ↔ ID card.
+//   kind "rules"      one row per attempt, on its submitted photo: the 28 photo rules
+//                     (ruleReportToJson) measured on the face analysis above, no second
+//                     detection; producer_version = rulesProducerVersion() (configuration name,
+//                     version and model id), so a new rule set or model evaluates again.
+// Every submitted photo analysed (and its reference photos) also gets its perceptual hash and
+// face code in the duplicate index (photo_hashes), so NOT_REUSED finds other students' photos.
+// Rules and index writes run on the service's one store thread: an attempt is evaluated only
+// after every earlier attempt's hashes are committed.
 //
 // producer_version is the model id ("dlib-frnet-v1:<16 hex>"), so a new model analyses again
 // and the old rows stay. A photo that cannot be read or decoded gets a stored error result and
@@ -18,10 +26,15 @@
 #include "core/domain/Types.h"
 #include "core/util/Result.h"
 #include "core/vision/FaceMatcher.h"
+#include "core/vision/rules/RuleConfig.h"
+#include "core/vision/rules/RuleTypes.h"
 
 #include <QByteArray>
 #include <QJsonObject>
+#include <QList>
 #include <QObject>
+#include <QPointF>
+#include <QRect>
 #include <QString>
 
 #include <atomic>
@@ -37,6 +50,7 @@ class Store;
 
 inline const QString kFacesResultKind = QStringLiteral("faces");
 inline const QString kFaceMatchResultKind = QStringLiteral("face_match");
+inline const QString kRulesResultKind = QStringLiteral("rules");
 
 struct PreScreenServiceOptions {
     int threads = 0;            // analysis threads; 0 = one per core
@@ -46,7 +60,15 @@ struct PreScreenServiceOptions {
     // both loaded on the service's own thread (the model takes a second to load).
     std::shared_ptr<const FaceAnalyzer> analyzer;
     std::optional<MatchBands> bands;
+    // The photo rules' configuration: injected, or the shipped file plus `ruleConfigPath` (a
+    // school's override) loaded once when the service starts. Invalid → the service is
+    // unavailable with error code "config" and a message naming the field.
+    std::optional<rules::RuleConfig> ruleConfig;
+    QString ruleConfigPath;
 };
+
+// producer_version of the "rules" rows: "<config name>@<config version>/<model id>".
+QString rulesProducerVersion(const rules::RuleConfig& config, const QString& modelId);
 
 // Figures of one background pass (also the CLI's JSON line).
 struct PreScreenRunStats {
@@ -97,8 +119,27 @@ struct FaceReport {
 Result<FaceReport> loadFaceReport(const Store& store, Id attemptId, const QString& modelId,
                                   const FaceAnalyzer* analyzer = nullptr);
 
-// Number of attempts without a face_match result for the model.
-Result<int> countUnscreened(const Store& store, const QString& modelId, bool includeDecided = false);
+// What the review workspace shows of the photo rules for one attempt.
+struct StoredRuleReport {
+    Id attemptId = 0;
+    Id photoId = 0;              // the submitted photo (0: the attempt has none)
+    bool complete = false;       // a rules row for the version exists and matches today's references
+    std::optional<rules::RuleReport> report; // null when not evaluated or the photo was unreadable
+    QString errorCode;           // why there is no report although a row exists (unreadable, …)
+    QString errorMessage;
+    // For the overlays, in pixels of the upright photo (from the "faces" row; empty when none).
+    QRect faceBox;
+    QList<QPointF> landmarks;
+};
+
+// Reads the stored rules result (and the face geometry) of one attempt; any thread.
+Result<StoredRuleReport> loadRuleReport(const Store& store, Id attemptId, const QString& rulesVersion,
+                                        const QString& modelId);
+
+// Number of attempts without a face_match result for the model (and, when `rulesVersion` is
+// given, without a rules result of that version).
+Result<int> countUnscreened(const Store& store, const QString& modelId, bool includeDecided = false,
+                            const QString& rulesVersion = {});
 
 class PreScreenService : public QObject {
     Q_OBJECT
@@ -126,12 +167,15 @@ public:
     QString modelId() const;
     const MatchBands& bands() const;
     std::shared_ptr<const FaceAnalyzer> analyzer() const;
+    // The active rule configuration and the producer_version of its rows (empty until ready).
+    std::optional<rules::RuleConfig> ruleConfig() const;
+    QString rulesVersion() const;
     State state() const { return m_state.load(); }
     Error unavailableReason() const;
 
 signals:
     void ready(const QString& modelId);
-    void unavailable(const pd::Error& error); // the model or the band configuration is missing
+    void unavailable(const pd::Error& error); // the model, the band or the rule configuration is missing/invalid
     void progress(int done, int total);
     void attemptAnalysed(pd::Id attemptId);
     void finished(const pd::PreScreenRunStats& stats);

@@ -32,6 +32,8 @@ PhotoFaces analysePhoto(const FaceAnalyzer& analyzer, const PreScreenPhoto& phot
     out.timings = analysis->timings;
     out.greyscale = analysis->greyscale;
     out.faceCount = int(analysis->faces.size());
+    for (const DetectedFace& f : analysis->faces)
+        out.boxes.push_back(f.box);
     if (const DetectedFace* f = analysis->largest()) {
         out.box = f->box;
         out.landmarks = f->landmarks;

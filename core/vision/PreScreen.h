@@ -40,6 +40,7 @@ struct PhotoFaces {
     std::optional<VisionError> error; // load error or no_face
     int faceCount = 0;
     cv::Rect box;                  // largest face
+    std::vector<cv::Rect> boxes;   // every face found, largest first (the rules count them)
     std::vector<cv::Point2f> landmarks; // 68 points of the largest face (upright image)
     std::vector<float> descriptor; // largest face; empty when error
     cv::Mat chip;                  // aligned 150×150 BGR chip of the largest face

@@ -165,7 +165,11 @@ void TestPreScreen::screensEveryAttemptAndPersists()
                                          "WHERE r.photo_id = p.id AND r.kind = 'faces')")),
              0);
     QCOMPARE(count(store, QStringLiteral("SELECT COUNT(*) FROM analysis_results WHERE kind = 'face_match'")), 4);
-    QCOMPARE(count(store, QStringLiteral("SELECT COUNT(*) FROM analysis_results WHERE producer_version <> '%1'").arg(stats.modelId)), 0);
+    QCOMPARE(count(store, QStringLiteral("SELECT COUNT(*) FROM analysis_results WHERE kind <> 'rules' AND producer_version <> '%1'")
+                              .arg(stats.modelId)),
+             0);
+    // … and a "rules" row per attempt (tst_prescreen_rules covers them).
+    QCOMPARE(count(store, QStringLiteral("SELECT COUNT(*) FROM analysis_results WHERE kind = 'rules'")), 4);
 
     // The stored face of a photo: box, 68 landmarks, the descriptor, the chip as a JPEG blob.
     const Photo submitted = *PhotoRepository(store.db()).submittedFor(same.attemptId);
@@ -271,7 +275,7 @@ void TestPreScreen::secondRunDoesNoWork()
         QCOMPARE(matchBandName(r.idCard.band), QStringLiteral("match"));
         // The reference chips are still there (stored by the first run).
         QVERIFY(!r.enrollmentPhoto.chipJpeg.isEmpty() && !r.idCardPhoto.chipJpeg.isEmpty());
-        QCOMPARE(count(store, QStringLiteral("SELECT COUNT(*) FROM analysis_results")), rows + 2);
+        QCOMPARE(count(store, QStringLiteral("SELECT COUNT(*) FROM analysis_results")), rows + 3); // faces, face_match, rules
     }
 }
 
