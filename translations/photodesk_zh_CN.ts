@@ -642,6 +642,14 @@
         <source>Reject (R)</source>
         <translation>驳回 (R)</translation>
     </message>
+    <message>
+        <source>Tick the checklist items first: only a person can judge them.</source>
+        <translation>请先勾选核对项：这些只能由人工判断。</translation>
+    </message>
+    <message>
+        <source>Confirm before approving</source>
+        <translation>通过前请确认</translation>
+    </message>
 </context>
 <context>
     <name>pd::FaceMatchPanel</name>
@@ -781,6 +789,10 @@
     <message>
         <source>Pre-screen %1/%2</source>
         <translation>预审 %1/%2</translation>
+    </message>
+    <message>
+        <source>Pre-screen unavailable: invalid photo-rule configuration</source>
+        <translation>预审不可用：照片规则配置无效</translation>
     </message>
 </context>
 <context>
@@ -1406,6 +1418,10 @@
         <source>The decision was not saved: %1</source>
         <translation>审核结果未保存：%1</translation>
     </message>
+    <message>
+        <source>Not approved: tick the checklist items first (only a person can judge them).</source>
+        <translation>未通过：请先勾选核对项（只能由人工判断）。</translation>
+    </message>
 </context>
 <context>
     <name>pd::SecondReviewModel</name>
@@ -1741,6 +1757,105 @@
     <message>
         <source>Last problem: %1</source>
         <translation>最近的问题：%1</translation>
+    </message>
+</context>
+<context>
+    <name>PhotoOverlay</name>
+    <message>
+        <source>hair top</source>
+        <translation>头顶</translation>
+    </message>
+    <message>
+        <source>eye line</source>
+        <translation>眼线</translation>
+    </message>
+    <message>
+        <source>chin</source>
+        <translation>下巴</translation>
+    </message>
+</context>
+<context>
+    <name>pd::RuleFlagsModel</name>
+    <message>
+        <source>pass</source>
+        <translation>通过</translation>
+    </message>
+    <message>
+        <source>check</source>
+        <translation>注意</translation>
+    </message>
+    <message>
+        <source>fails</source>
+        <translation>不符合</translation>
+    </message>
+    <message>
+        <source>not measured</source>
+        <translation>无法测量</translation>
+    </message>
+    <message>
+        <source>n/a</source>
+        <translation>不适用</translation>
+    </message>
+    <message>
+        <source>Rule</source>
+        <translation>规则</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>Measured [thresholds]</source>
+        <translation>测量值 [阈值]</translation>
+    </message>
+</context>
+<context>
+    <name>pd::RuleFlagsPanel</name>
+    <message>
+        <source>The photo could not be read, so the rules were not checked (%1).</source>
+        <translation>照片无法读取，未做规则检查（%1）。</translation>
+    </message>
+    <message>
+        <source>Photo rules</source>
+        <translation>照片规则</translation>
+    </message>
+    <message>
+        <source>Overlay (O)</source>
+        <translation>叠加标注 (O)</translation>
+    </message>
+    <message>
+        <source>Face box, landmarks, hair-top / eye-line / chin guides against the allowed bands, and the regions of flagged rules</source>
+        <translation>人脸框、特征点、头顶/眼线/下巴参考线与允许范围，以及被标记规则的区域</translation>
+    </message>
+    <message>
+        <source>Checking the rules…</source>
+        <translation>规则检查中…</translation>
+    </message>
+    <message>
+        <source>Rules unavailable: %1</source>
+        <translation>规则检查不可用：%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n fail(s)</source>
+        <translation>
+            <numerusform>%n 项不符合</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n to check</source>
+        <translation>
+            <numerusform>%n 项需注意</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n not measured</source>
+        <translation>
+            <numerusform>%n 项无法测量</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>rule set %1 v%2</source>
+        <translation>规则集 %1 v%2</translation>
     </message>
 </context>
 </TS>

@@ -4,6 +4,7 @@
 #include "core/review/ReasonCatalog.h"
 #include "widgets/UiLanguage.h"
 
+#include <QCheckBox>
 #include <QGridLayout>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -48,6 +49,7 @@ DecisionPanel::DecisionPanel(const ReasonCatalog& catalog, const SmsComposer& sm
     m_reasons->setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     fillReasons();
     connect(m_reasons, &QListWidget::itemChanged, this, [this] {
+        m_touched = true; // programmatic changes block the signal
         updateState();
         emit reasonsChanged();
     });
@@ -93,6 +95,18 @@ DecisionPanel::DecisionPanel(const ReasonCatalog& catalog, const SmsComposer& sm
         "QPushButton { background: #c62828; color: white; border: none; border-radius: 4px; font-weight: bold; padding: 6px 18px; }"
         "QPushButton:hover { background: #d32f2f; }"
         "QPushButton:disabled { background: #e3c5c5; color: #f5f5f5; }"));
+    // Checklist rules: the reviewer confirms each before approving.
+    m_checklistTitle = sectionTitle(this, "checklistTitle");
+    for (const Reason& r : m_catalog.reasons()) {
+        if (r.kind != QLatin1String("checklist"))
+            continue;
+        auto* box = new QCheckBox(this);
+        box->setObjectName(QStringLiteral("checklist_") + r.id);
+        box->setProperty("ruleId", r.id);
+        box->setFocusPolicy(Qt::TabFocus);
+        connect(box, &QCheckBox::toggled, this, [this] { updateState(); });
+        m_checklist.append(box);
+    }
     connect(m_approve, &QPushButton::clicked, this, &DecisionPanel::approveClicked);
     connect(m_reject, &QPushButton::clicked, this, &DecisionPanel::rejectClicked);
 
@@ -113,6 +127,13 @@ DecisionPanel::DecisionPanel(const ReasonCatalog& catalog, const SmsComposer& sm
     right->addLayout(smsHeader);
     right->addWidget(m_smsPreview, 1);
     right->addWidget(m_message);
+    right->addWidget(m_checklistTitle);
+    auto* checklist = new QHBoxLayout;
+    checklist->setSpacing(12);
+    for (QCheckBox* box : m_checklist)
+        checklist->addWidget(box);
+    checklist->addStretch(1);
+    right->addLayout(checklist);
     auto* buttons = new QHBoxLayout;
     buttons->addWidget(m_approve, 1);
     buttons->addWidget(m_reject, 1);
@@ -145,6 +166,11 @@ void DecisionPanel::fillReasons()
         item->setCheckState(checked.contains(r.id) ? Qt::Checked : Qt::Unchecked);
         item->setData(kNumberRole, r.number);
         item->setData(kIdRole, r.id);
+        if (m_suggested.contains(r.id) && checked.contains(r.id)) {
+            QFont f = item->font();
+            f.setItalic(true);
+            item->setFont(f);
+        }
         item->setToolTip(QStringLiteral("<b>%1. %2</b><br>%3<br><br>%4<br><i>%5</i>")
                              .arg(r.number)
                              .arg(r.title(lang).toHtmlEscaped(), r.title(other).toHtmlEscaped(),
@@ -221,15 +247,81 @@ QString DecisionPanel::note() const
 void DecisionPanel::setStudent(const std::optional<Student>& student)
 {
     m_student = student;
+    m_touched = false;
+    if (!student)
+        m_suggested.clear();
     {
         const QSignalBlocker block(m_reasons);
         for (int i = 0; i < m_reasons->count(); ++i)
             m_reasons->item(i)->setCheckState(Qt::Unchecked);
     }
+    for (QCheckBox* box : m_checklist) {
+        const QSignalBlocker block(box);
+        box->setChecked(false);
+    }
+    if (student)
+        applySuggestions();
     m_note->clear();
     m_message->clear();
     updateState();
     emit reasonsChanged();
+}
+
+bool DecisionPanel::setSuggestedReasons(const QStringList& ids)
+{
+    m_suggested = ids;
+    if (!m_student || m_touched)
+        return false;
+    applySuggestions();
+    updateState();
+    emit reasonsChanged();
+    return true;
+}
+
+void DecisionPanel::applySuggestions()
+{
+    const QSignalBlocker block(m_reasons);
+    const QSet<QString> ids(m_suggested.cbegin(), m_suggested.cend());
+    for (int i = 0; i < m_reasons->count(); ++i) {
+        QListWidgetItem* item = m_reasons->item(i);
+        const bool suggested = ids.contains(item->data(kIdRole).toString());
+        item->setCheckState(suggested ? Qt::Checked : Qt::Unchecked);
+        QFont f = item->font();
+        f.setItalic(suggested); // marks what the machine proposed
+        item->setFont(f);
+    }
+}
+
+QStringList DecisionPanel::checklistIds() const
+{
+    QStringList ids;
+    for (const QCheckBox* box : m_checklist)
+        ids << box->property("ruleId").toString();
+    return ids;
+}
+
+QStringList DecisionPanel::unconfirmedChecklist() const
+{
+    QStringList ids;
+    for (const QCheckBox* box : m_checklist) {
+        if (!box->isChecked())
+            ids << box->property("ruleId").toString();
+    }
+    return ids;
+}
+
+void DecisionPanel::confirmChecklist()
+{
+    for (QCheckBox* box : m_checklist)
+        box->setChecked(true);
+}
+
+void DecisionPanel::setChecklistHint(const QString& id, const QString& hint)
+{
+    for (QCheckBox* box : m_checklist) {
+        if (box->property("ruleId").toString() == id)
+            box->setToolTip(hint);
+    }
 }
 
 void DecisionPanel::setDecidable(bool decidable)
@@ -264,7 +356,11 @@ void DecisionPanel::updateState()
     const bool anyReason = !checkedReasonIds().isEmpty();
     m_reasons->setEnabled(active);
     m_note->setEnabled(active);
-    m_approve->setEnabled(active);
+    const bool confirmed = checklistConfirmed();
+    for (QCheckBox* box : m_checklist)
+        box->setEnabled(active);
+    m_approve->setEnabled(active && confirmed);
+    m_approve->setToolTip(confirmed || !active ? QString() : tr("Tick the checklist items first: only a person can judge them."));
     m_reject->setEnabled(active && anyReason);
     m_reject->setToolTip(anyReason || !active ? QString() : tr("Choose at least one reason to reject."));
     updateSmsPreview();
@@ -296,6 +392,12 @@ void DecisionPanel::retranslate()
     m_noteTitle->setText(tr("Note (optional, kept with the decision)"));
     m_note->setPlaceholderText(tr("For colleagues and the record; not sent to the student"));
     m_approve->setText(tr("Approve (A)"));
+    m_checklistTitle->setText(tr("Confirm before approving"));
+    const QString lang = UiLanguage::catalogLanguage();
+    for (QCheckBox* box : m_checklist) {
+        if (const Reason* r = m_catalog.find(box->property("ruleId").toString()))
+            box->setText(r->title(lang));
+    }
     m_reject->setText(tr("Reject (R)"));
     fillReasons();
     layoutReasonGrid();

@@ -7,6 +7,7 @@
 
 #include <optional>
 
+class QCheckBox;
 class QLabel;
 class QListWidget;
 class QListWidgetItem;
@@ -35,8 +36,24 @@ public:
     int reasonCount() const;
     QString note() const;
 
-    // The submission being decided (nullopt: nothing open). Clears reasons and note.
+    // The submission being decided (nullopt: nothing open). Clears reasons, note and the
+    // checklist; nullopt also forgets suggested reasons (a new submission is coming).
     void setStudent(const std::optional<Student>& student);
+
+    // Reasons the photo rules flagged: checked for the reviewer, who can still change them.
+    // Applied only while the reviewer has not touched the reasons of this submission (now, or
+    // when the submission's student arrives). Returns whether they were applied now.
+    bool setSuggestedReasons(const QStringList& ids);
+    QStringList suggestedReasonIds() const { return m_suggested; }
+    bool reasonsTouched() const { return m_touched; }
+
+    // Checklist rules (kind "checklist": only a person can judge) as boxes the reviewer must
+    // tick before approving; rejecting stays possible.
+    QStringList checklistIds() const;
+    QStringList unconfirmedChecklist() const;
+    bool checklistConfirmed() const { return unconfirmedChecklist().isEmpty(); }
+    void confirmChecklist(); // ticks every box (tests, scripted review)
+    void setChecklistHint(const QString& id, const QString& hint); // where to look (a rule's explanation)
     void setDecidable(bool decidable);
     void setBusy(bool busy);
     bool isBusy() const { return m_busy; }
@@ -57,6 +74,7 @@ protected:
 
 private:
     void fillReasons();
+    void applySuggestions();
     void updateState();
     void updateSmsPreview();
     void layoutReasonGrid();
@@ -66,6 +84,8 @@ private:
     std::optional<Student> m_student;
     bool m_decidable = false;
     bool m_busy = false;
+    bool m_touched = false;     // the reviewer changed a reason of this submission
+    QStringList m_suggested;    // from the photo rules
 
     QLabel* m_reasonsTitle;
     QListWidget* m_reasons;
@@ -77,6 +97,8 @@ private:
     QLabel* m_message;
     QPushButton* m_approve;
     QPushButton* m_reject;
+    QLabel* m_checklistTitle;
+    QList<QCheckBox*> m_checklist;
 };
 
 } // namespace pd

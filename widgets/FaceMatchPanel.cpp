@@ -277,6 +277,7 @@ FaceMatchProgressLabel::FaceMatchProgressLabel(PreScreenService* service, QWidge
     });
     connect(service, &PreScreenService::unavailable, this, [this](const Error& e) {
         m_unavailable = true;
+        m_unavailableCode = e.code;
         setToolTip(e.message);
         retranslate();
     });
@@ -300,7 +301,9 @@ void FaceMatchProgressLabel::changeEvent(QEvent* event)
 void FaceMatchProgressLabel::retranslate()
 {
     if (m_unavailable) {
-        setText(tr("Pre-screen unavailable"));
+        // An invalid rule configuration is the school's to fix: say so, the tooltip names the field.
+        setText(m_unavailableCode == QLatin1String("config") ? tr("Pre-screen unavailable: invalid photo-rule configuration")
+                                                             : tr("Pre-screen unavailable"));
         return;
     }
     if (m_done < 0) {

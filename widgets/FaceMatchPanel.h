@@ -77,6 +77,7 @@ private:
     int m_done = -1;
     int m_total = 0;
     bool m_finished = false;
+    QString m_unavailableCode;
     bool m_unavailable = false;
 };
 

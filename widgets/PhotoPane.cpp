@@ -83,6 +83,12 @@ protected:
             p.setPen(QColor(0, 0, 0, 40));
             p.setBrush(Qt::NoBrush);
             p.drawRect(QRectF(r).adjusted(-0.5, -0.5, 0.5, 0.5));
+            if (m_pane->m_overlayVisible && !m_pane->m_overlay.isEmpty()) {
+                PhotoOverlay overlay = m_pane->m_overlay;
+                if (!overlay.imageSize.isValid())
+                    overlay.imageSize = m_pane->m_photo.originalSize;
+                paintPhotoOverlay(p, overlay, QRectF(r));
+            }
         } else {
             QFont f = font();
             f.setPointSizeF(f.pointSizeF() * 1.1);
@@ -126,8 +132,30 @@ void PhotoPane::setTitle(const QString& title)
     m_title->setText(title);
 }
 
+void PhotoPane::setOverlay(const PhotoOverlay& overlay)
+{
+    m_overlay = overlay;
+    m_canvas->update();
+}
+
+void PhotoPane::clearOverlay()
+{
+    m_overlay = {};
+    m_canvas->update();
+}
+
+void PhotoPane::setOverlayVisible(bool visible)
+{
+    if (visible == m_overlayVisible)
+        return;
+    m_overlayVisible = visible;
+    m_canvas->update();
+    emit overlayVisibleChanged(visible);
+}
+
 void PhotoPane::showLoading()
 {
+    m_overlay = {};
     m_state = State::Loading;
     m_problem = false;
     m_message = tr("Loading…");
@@ -139,6 +167,7 @@ void PhotoPane::showLoading()
 
 void PhotoPane::showEmpty(const QString& message)
 {
+    m_overlay = {};
     m_state = State::Empty;
     m_problem = false;
     m_message = message;

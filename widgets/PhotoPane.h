@@ -1,5 +1,7 @@
 #pragma once
 
+#include "widgets/Overlay.h"
+
 #include <QByteArray>
 #include <QImage>
 #include <QPixmap>
@@ -52,10 +54,22 @@ public:
     // True once the current final state (image or message) has been painted on screen.
     bool paintedFinal() const { return m_paintedFinal; }
 
+    // Face box, landmarks, guide bands and rule regions drawn over the photo (the submitted
+    // one). Cleared by showLoading/showEmpty; shown only while overlayVisible().
+    void setOverlay(const PhotoOverlay& overlay);
+    void clearOverlay();
+    bool hasOverlay() const { return !m_overlay.isEmpty(); }
+    const PhotoOverlay& overlay() const { return m_overlay; }
+    void setOverlayVisible(bool visible);
+    bool overlayVisible() const { return m_overlayVisible; }
+    // True when an overlay is set, visible and the photo is on screen (what the reviewer sees).
+    bool overlayShown() const { return m_overlayVisible && hasOverlay() && m_state == State::Image; }
+
     void retranslate();
 
 signals:
     void finalStatePainted();
+    void overlayVisibleChanged(bool visible);
 
 private:
     friend class PhotoCanvas;
@@ -67,6 +81,8 @@ private:
     QString m_message;
     bool m_problem = false;
     bool m_paintedFinal = false;
+    PhotoOverlay m_overlay;
+    bool m_overlayVisible = true;
     QLabel* m_title;
     PhotoCanvas* m_canvas;
     QLabel* m_info;

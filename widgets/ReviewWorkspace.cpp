@@ -2,6 +2,7 @@
 
 #include "core/notify/SmsComposer.h"
 #include "core/prescreen/PreScreenService.h"
+#include "widgets/RuleFlagsPanel.h"
 #include "core/review/ClaimService.h"
 #include "core/review/DecisionService.h"
 #include "core/review/ReasonCatalog.h"
@@ -161,9 +162,9 @@ ReviewWorkspace::ReviewWorkspace(std::shared_ptr<Store> store, Session session, 
         connect(pane, &PhotoPane::finalStatePainted, this, &ReviewWorkspace::checkPhotosShown);
     auto* photos = new QHBoxLayout;
     photos->setSpacing(12);
-    photos->addWidget(m_submitted, 1);
-    photos->addWidget(m_enrollment, 1);
-    photos->addWidget(m_idCard, 1);
+    photos->addWidget(m_submitted, 2);
+    photos->addWidget(m_enrollment, 2);
+    photos->addWidget(m_idCard, 2);
 
     // Face pre-screen: chips and the two comparisons, between the photos and the decision.
     m_preScreen = new PreScreenService(m_store, PreScreenServiceOptions{}, this);
@@ -186,6 +187,9 @@ ReviewWorkspace::ReviewWorkspace(std::shared_ptr<Store> store, Session session, 
     m_panel->setMaximumHeight(300);
     connect(m_panel, &DecisionPanel::approveClicked, this, &ReviewWorkspace::approve);
     connect(m_panel, &DecisionPanel::rejectClicked, this, &ReviewWorkspace::reject);
+    // Photo rules: flag list beside the photos, overlay on the submitted one, reasons pre-selected.
+    m_rules = new RuleFlagsPanel(m_store, m_preScreen, m_submitted, m_panel, submission);
+    photos->addWidget(m_rules, 3);
 
     auto* subLayout = new QVBoxLayout(submission);
     subLayout->setContentsMargins(8, 8, 12, 8);
@@ -609,6 +613,7 @@ void ReviewWorkspace::showNothingOpen(const QString& message)
     m_faceAttempt = 0;
     m_facesShown = false;
     m_faces->clear();
+    m_rules->clear();
     updateHeader();
 }
 
@@ -635,6 +640,7 @@ void ReviewWorkspace::openAttempt(Id attemptId)
     m_facesShown = false;
     m_faces->showAnalysing();
     loadFaces(attemptId, true);
+    m_rules->setAttempt(attemptId);
 
     std::shared_ptr<Store> store = m_store;
     std::shared_ptr<ClaimService> claims = m_claims;
@@ -881,6 +887,11 @@ void ReviewWorkspace::decide(Verdict verdict)
             numbers << QString::number(n);
         m_panel->showMessage(tr("Not approved: rejection reasons %1 are checked. Uncheck them to approve, or press R to reject.")
                                  .arg(numbers.join(QStringLiteral(", "))),
+                             DecisionPanel::MessageKind::Error);
+        return;
+    }
+    if (verdict == Verdict::Approve && !m_panel->checklistConfirmed()) {
+        m_panel->showMessage(tr("Not approved: tick the checklist items first (only a person can judge them)."),
                              DecisionPanel::MessageKind::Error);
         return;
     }

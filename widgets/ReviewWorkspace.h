@@ -26,6 +26,7 @@ class DecisionPanel;
 class DecisionService;
 class FaceMatchPanel;
 class PreScreenService;
+class RuleFlagsPanel;
 struct FaceReportView;
 class PhotoPane;
 class QueueModel;
@@ -57,6 +58,7 @@ public:
     QTableView* queueView() const { return m_view; }
     DecisionPanel* decisionPanel() const { return m_panel; }
     FaceMatchPanel* faceMatchPanel() const { return m_faces; }
+    RuleFlagsPanel* ruleFlagsPanel() const { return m_rules; }
     // The face pre-screen of this store: the main window starts its background pass after
     // login; the workspace asks it for the open submission when no result is stored yet.
     PreScreenService* preScreen() const { return m_preScreen; }
@@ -137,6 +139,7 @@ private:
     PhotoPane* m_idCard;
     DecisionPanel* m_panel;
     FaceMatchPanel* m_faces;
+    RuleFlagsPanel* m_rules;
     PreScreenService* m_preScreen;
     QSplitter* m_splitter;
 

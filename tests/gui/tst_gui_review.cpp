@@ -17,12 +17,14 @@
 #include "widgets/PhotoPane.h"
 #include "widgets/QueueModel.h"
 #include "widgets/ReviewWorkspace.h"
+#include "widgets/RuleFlagsPanel.h"
 #include "widgets/UiLanguage.h"
 
 #include <QAction>
 #include <QDir>
 #include <QLabel>
 #include <QLineEdit>
+#include <QListWidget>
 #include <QPushButton>
 #include <QSqlQuery>
 #include <QStandardPaths>
@@ -123,6 +125,22 @@ QStringList TestGuiReview::auditActions(Id attemptId) const
     return actions;
 }
 
+// The photo rules may pre-select reasons for the open submission: wait for them, start from no
+// reason and tick the checklist, so the keyboard steps below do not depend on the rules' timing.
+static void settleRules(ReviewWorkspace* workspace)
+{
+    RuleFlagsPanel* rules = workspace->ruleFlagsPanel();
+    QTRY_VERIFY_WITH_TIMEOUT(rules->attemptId() == workspace->currentAttemptId()
+                                 && (rules->mode() == RuleFlagsPanel::Mode::Report || rules->mode() == RuleFlagsPanel::Mode::Unavailable),
+                             90000);
+    DecisionPanel* panel = workspace->decisionPanel();
+    QTRY_VERIFY(panel->findChild<QListWidget*>(QStringLiteral("reasonList"))->isEnabled()); // decidable
+    for (int n : panel->checkedNumbers())
+        QVERIFY(panel->toggleReason(n));
+    QVERIFY(panel->checkedNumbers().isEmpty());
+    panel->confirmChecklist();
+}
+
 void TestGuiReview::approveThenRejectByKeyboard()
 {
     QVERIFY(m_session.userId != 0);
@@ -152,7 +170,9 @@ void TestGuiReview::approveThenRejectByKeyboard()
     saveScreenshot(m_window.get(), QStringLiteral("review-open.png"));
 
     // A approves the open submission; the next one opens by itself.
-    QVERIFY(!rejectButton->isEnabled()); // no reason chosen yet
+    QVERIFY(!approveButton->isEnabled()); // the checklist is not ticked yet
+    settleRules(workspace);
+    QVERIFY(!rejectButton->isEnabled()); // no reason chosen
     view->setFocus();
     QTest::keyClick(view, Qt::Key_A);
     QTRY_VERIFY(!workspace->isDeciding() && workspace->currentAttemptId() != first && workspace->currentAttemptId() != 0);
@@ -160,6 +180,7 @@ void TestGuiReview::approveThenRejectByKeyboard()
     QCOMPARE(toString(AttemptRepository(m_store->db()).find(first)->state), toString(AttemptState::Approved));
     QTRY_COMPARE(model->totalCount(), m_seed.pending - 1);
     QCOMPARE(model->rowAt(0)->attemptId, second);
+    settleRules(workspace);
     QTRY_VERIFY(approveButton->isEnabled()); // the second submission is loaded and decidable
 
     // Reasons by number: "1","1" (two digits in time) is 11; "2","6" is 26.
