@@ -174,6 +174,12 @@ Result<DemoSeedReport> seedDemo(const QString& dbPath, const QString& demoDirIn)
                 return id.error();
             ++report.decisions;
         }
+        // Those decisions belong to the past: their SMS and platform callbacks went out back
+        // then (the simulator already knows them as decided), so the demo's dispatchers must
+        // not deliver them again.
+        Sql(store->db(), QStringLiteral("UPDATE outbox SET state = 'sent', tries = 1, provider_ref = 'demo-history', "
+                                        "updated_at = created_at WHERE state = 'pending'"))
+            .exec();
         report.pending = AttemptRepository(store->db()).countInState(AttemptState::Pending);
         return report;
     } catch (const StoreError& e) {
