@@ -95,9 +95,9 @@ Id TestGuiRules::pendingAttemptFailing(const QString& rule) const
 void TestGuiRules::open(ReviewWorkspace& workspace, Id attemptId)
 {
     QueueModel* model = workspace.queueModel();
-    QTRY_VERIFY(model->rowOf(attemptId) >= 0);
+    QTRY_VERIFY_WITH_TIMEOUT(model->rowOf(attemptId) >= 0, 30000);
     workspace.queueView()->setCurrentIndex(model->index(model->rowOf(attemptId), 0));
-    QTRY_COMPARE(workspace.currentAttemptId(), attemptId);
+    QTRY_COMPARE_WITH_TIMEOUT(workspace.currentAttemptId(), attemptId, 30000);
 }
 
 void TestGuiRules::flagsReasonsChecklistOverlay()
@@ -139,11 +139,12 @@ void TestGuiRules::flagsReasonsChecklistOverlay()
     QVERIFY(model->index(headwear, RuleFlagsModel::VerdictColumn).data().toString().startsWith(QStringLiteral("–")));
 
     // The failed rule's reason is pre-selected; the reviewer can still change it.
-    QTRY_VERIFY(panel->checkedReasonIds().contains(QStringLiteral("FILE_FORMAT")));
+    QTRY_VERIFY2_WITH_TIMEOUT(panel->checkedReasonIds().contains(QStringLiteral("FILE_FORMAT")),
+                              qPrintable(panel->checkedReasonIds().join(u',')), 30000);
     QVERIFY(!panel->reasonsTouched());
 
     // Approve waits for the checklist; reject does not.
-    QTRY_VERIFY(reject->isEnabled());
+    QTRY_VERIFY_WITH_TIMEOUT(reject->isEnabled(), 30000);
     QVERIFY(!approve->isEnabled());
     QCOMPARE(panel->unconfirmedChecklist(), (QStringList{QStringLiteral("NO_HEADWEAR"), QStringLiteral("NO_JEWELRY")}));
     for (const QString& id : panel->checklistIds()) {
@@ -185,7 +186,8 @@ void TestGuiRules::flagsReasonsChecklistOverlay()
         const int b = model->rowOf(QStringLiteral("BACKGROUND_BLUE"));
         QVERIFY2(model->index(b, RuleFlagsModel::VerdictColumn).data().toString().startsWith(QStringLiteral("✗")),
                  qPrintable(model->index(b, RuleFlagsModel::VerdictColumn).data().toString()));
-        QTRY_VERIFY(panel->checkedReasonIds().contains(QStringLiteral("BACKGROUND_BLUE")));
+        QTRY_VERIFY2_WITH_TIMEOUT(panel->checkedReasonIds().contains(QStringLiteral("BACKGROUND_BLUE")),
+                                  qPrintable(panel->checkedReasonIds().join(u',')), 30000);
         QVERIFY(!panel->checkedReasonIds().contains(QStringLiteral("FILE_FORMAT")));
         QTRY_VERIFY_WITH_TIMEOUT(workspace.photosPainted(), 30000);
         saveScreenshot(&workspace, QStringLiteral("rules-background.png"));
