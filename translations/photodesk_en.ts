@@ -5,693 +5,1875 @@
     <name>ErrorTexts</name>
     <message>
         <source>The user name or the password is wrong.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>This account is locked after too many failed logins. Try again later or ask an administrator.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>This account is disabled. Ask an administrator.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Your role is not allowed to do this.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>The rejection reasons do not fit the decision: a rejection needs at least one reason, an approval none.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>This submission no longer exists.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>This submission has already been decided.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Another reviewer is working on this submission.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>The photo file is missing from the photo store.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>The photo file is damaged (its checksum does not match).</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>The photo reference is invalid.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>The database was created by a newer PhotoDesk. Please update PhotoDesk.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>The database is busy. Please try again.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>The database cannot be opened.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>The database reported an error. Nothing was saved.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>The demo database already exists.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>The demo data was not found.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Your hold on this submission has expired; open it again to decide.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A resend of this SMS is still waiting to be sent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The call note is empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The export file cannot be written. Choose another folder.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The user name is empty or already taken.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The new password is too weak: at least 8 characters, different from the current one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The collection platform cannot be reached. PhotoDesk keeps trying.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The collection platform did not answer in time. PhotoDesk keeps trying.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The collection platform refused the access token. Check PHOTODESK_PLATFORM_TOKEN.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The collection platform refused the request.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The collection platform reported a server error. PhotoDesk keeps trying.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The collection platform sent an unreadable answer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A downloaded photo did not match its checksum or size; it was not stored.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A photo on the platform is larger than allowed; it was not downloaded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The secure connection to the collection platform could not be verified.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The platform already has a different decision for this submission.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No SMS access key is set: put it in PHOTODESK_SMS_ACCESS_KEY_ID and PHOTODESK_SMS_ACCESS_KEY_SECRET or in the desktop keychain. No SMS is sent until then; the messages wait in the outbox.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PhotoOverlay</name>
+    <message>
+        <source>hair top</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>eye line</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>chin</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>main</name>
     <message>
         <source>PhotoDesk</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>The demo data could not be created: %1</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>The database %1 cannot be opened: %2</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Sign-in failed: %1</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>pd::AccountModel</name>
+    <message>
+        <source>Disabled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must change password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>locked until %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>pd::AccountPage</name>
+    <message>
+        <source>New account:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>user name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>full name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Add</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Reset password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Enable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Disable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Initial password for %1: &lt;b&gt;&lt;tt&gt;%2&lt;/tt&gt;&lt;/b&gt; — hand it over now; it is not shown again and must be changed at the first login.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Account %1 created.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Account %1 disabled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Account %1 enabled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>pd::AuditLogModel</name>
+    <message>
+        <source>Login</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Login failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Login refused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Decision: approve</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Decision: reject</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Second review: sampled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Second review: confirmed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Second review: overturned</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SMS resent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Call note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Personal data shown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Account created</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Account disabled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Account enabled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Password reset</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Password changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Audit log exported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Object</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>pd::AuditLogPage</name>
+    <message>
+        <source>User:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Action:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Student no.:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>any</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>To:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Filter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Clear</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Export CSV…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Verify chain</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(all users)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(all actions)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n event(s) loaded, counting…</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Showing from event %1 downwards; %n event(s) in the log</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %n event(s) loaded</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Select an event to see its details.&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time (UTC)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Object</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Before</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>After</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hash</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Previous hash</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This event was changed after it was written.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The event before this one was deleted, inserted or moved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Events %1 to %2 before this one are missing (deleted).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Event %1, the newest at the checkpoint of %2, is missing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This event does not match the checkpoint of %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Verifying the audit chain…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Audit chain intact (%n event(s))</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Audit chain broken at event %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export audit log</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exporting…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n event(s) exported to %1</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>pd::DashboardPage</name>
+    <message>
+        <source>&amp;Period:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last 24 hours</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last 7 days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last 30 days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 decisions · approval rate %2% · SLA compliance %3% · %4 pending overdue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Decisions per hour of the day, per reviewer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Approved and rejected per reviewer (approval rate)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Approved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SLA: decided within 48 h of payment (%1%)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In time: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Late: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No decisions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pending queue by time since payment (%1 overdue, %2 due within 6 h)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pending</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>0–12 h</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>12–24 h</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>24–36 h</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>36–48 h</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>pd::DecisionPanel</name>
     <message>
         <source>The student reads: %1</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Saving the decision…</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Choose at least one reason to reject.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>SMS if approved</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>SMS if rejected</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
         <source>%n character(s)</source>
-        <translation><numerusform>%n character</numerusform><numerusform>%n characters</numerusform></translation>
+        <translation>
+            <numerusform>%n character</numerusform>
+            <numerusform>%n characters</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n SMS part(s)</source>
-        <translation><numerusform>%n SMS</numerusform><numerusform>%n SMS parts</numerusform></translation>
+        <translation>
+            <numerusform>%n SMS</numerusform>
+            <numerusform>%n SMS parts</numerusform>
+        </translation>
     </message>
     <message>
         <source>too long: %1</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Rejection reasons (type the number to toggle)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Note (optional, kept with the decision)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>For colleagues and the record; not sent to the student</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Approve (A)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Reject (R)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tick the checklist items first: only a person can judge them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Confirm before approving</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>pd::FaceMatchPanel</name>
     <message>
         <source>No reference photo</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>No face found</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Photo cannot be read</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Not compared</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Photo cannot be analysed (%1)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Analysing…</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>The face pre-screen has not reached this submission yet; it is being analysed now.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Face comparison is being computed in the background.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Unavailable</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Face comparison is unavailable: %1</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>No photo</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>No face chip</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>No comparison: %1.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Bands: match ≤ %1, mismatch ≥ %2 (Euclidean distance of dlib face descriptors).</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Model: %1</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>✓ Match  %1</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Distance %1: same person by the face descriptor.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The descriptor cannot rule out a close relative or a twin; check the student's details when in doubt.</source>
-        <translation type="unfinished" />
+        <source>The descriptor cannot rule out a close relative or a twin; check the student&apos;s details when in doubt.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>? Uncertain  %1</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Distance %1: neither clearly the same nor clearly another person; compare the photos yourself.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>✗ Mismatch  %1</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Distance %1: very likely a different person. The national system checks this too and blocks the registration.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Automatic pre-screen; the decision stays with the reviewer.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Submitted</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Enrollment</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>ID card</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Enrollment photo check</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>ID-card check</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
         <source>%n faces in the photo; the largest is compared.</source>
-        <translation><numerusform>%n face in the photo; the largest is compared.</numerusform><numerusform>%n faces in the photo; the largest is compared.</numerusform></translation>
+        <translation>
+            <numerusform>%n face in the photo; the largest is compared.</numerusform>
+            <numerusform>%n faces in the photo; the largest is compared.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
     <name>pd::FaceMatchProgressLabel</name>
     <message>
         <source>Pre-screen unavailable</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Pre-screen done %1/%2</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Pre-screen up to date</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Pre-screen %1/%2</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pre-screen unavailable: invalid photo-rule configuration</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>pd::HotlineWorkspace</name>
+    <message>
+        <source>&lt;h3&gt;Collection instructions&lt;/h3&gt;&lt;p&gt;&lt;b&gt;Review time:&lt;/b&gt; every paid submission is reviewed within 48 hours of payment; the student gets the result by SMS.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Hotline hours:&lt;/b&gt; Tuesday to Sunday, 9:30–12:00 and 13:00–17:00. Closed on Mondays.&lt;/p&gt;&lt;p&gt;&lt;b&gt;After a rejection:&lt;/b&gt; the student collects a new photo in the same mini-program, following the reasons in the SMS. The new photo is a new submission with its own 48 hours.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Personal data:&lt;/b&gt; ID numbers and phone numbers are masked. Reveal them only when the caller&apos;s identity is confirmed; every reveal is recorded.&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Find a student:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name, student no., phone or last digits of the ID number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show &amp;phone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show &amp;ID number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Resend last SMS</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Call &amp;note:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What the caller asked and what you told them</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Add call note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only supervisors and administrators may see full ID numbers.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search for a student and select them to see their history.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b style=&apos;font-size:15px&apos;&gt;%1&lt;/b&gt; &amp;nbsp; %2 &amp;nbsp; %3&lt;br&gt;ID number: &lt;tt&gt;%4&lt;/tt&gt; &amp;nbsp; Phone: &lt;tt&gt;%5&lt;/tt&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n student(s) found</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Shown in full; this has been recorded in the audit log.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This student has no SMS to resend yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The last SMS was queued again (message %1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Call note saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hotline</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>pd::LoginDialog</name>
     <message>
         <source>PhotoDesk — Sign in</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>PhotoDesk</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Graduation photo review workstation</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>&amp;User name</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>&amp;Password</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>&amp;Language</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Signing in…</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Sign in</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Enter your user name and password.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>pd::MainWindow</name>
     <message>
         <source>Reviewer</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Hotline agent</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Supervisor</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Administrator</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>PhotoDesk — Graduation photo review</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Review</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>&amp;File</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>&amp;Refresh queue</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>&amp;Log out</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>&amp;Quit</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>&amp;Language</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>&amp;Help</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>&amp;Keyboard shortcuts</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>&amp;About PhotoDesk</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
         <source>%n pending</source>
-        <translation><numerusform>%n pending</numerusform><numerusform>%n pending</numerusform></translation>
+        <translation>
+            <numerusform>%n pending</numerusform>
+            <numerusform>%n pending</numerusform>
+        </translation>
     </message>
     <message>
         <source>%1 (%2) · %3</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>&lt;tr&gt;&lt;td&gt;&lt;b&gt;A&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Approve the open submission&lt;/td&gt;&lt;/tr&gt;</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>&lt;tr&gt;&lt;td&gt;&lt;b&gt;R&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Reject with the checked reasons&lt;/td&gt;&lt;/tr&gt;</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>&lt;tr&gt;&lt;td&gt;&lt;b&gt;1 … 28&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Toggle a reason by its number (type two digits quickly, e.g. 1 2)&lt;/td&gt;&lt;/tr&gt;</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>&lt;tr&gt;&lt;td&gt;&lt;b&gt;J&lt;/b&gt; / &lt;b&gt;PageDown&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Next submission&lt;/td&gt;&lt;/tr&gt;</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>&lt;tr&gt;&lt;td&gt;&lt;b&gt;K&lt;/b&gt; / &lt;b&gt;PageUp&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Previous submission&lt;/td&gt;&lt;/tr&gt;</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>&lt;tr&gt;&lt;td&gt;&lt;b&gt;F5&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Refresh the queue&lt;/td&gt;&lt;/tr&gt;</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>&lt;tr&gt;&lt;td&gt;&lt;b&gt;Esc&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Leave the note field, back to the queue&lt;/td&gt;&lt;/tr&gt;</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Keyboard shortcuts</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>About PhotoDesk</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&lt;b&gt;PhotoDesk %1&lt;/b&gt;&lt;br&gt;Review workstation for graduation ID photos: compare the submitted photo with the enrollment and ID-card photos, approve or reject with reasons from the school's rules.</source>
-        <translation type="unfinished" />
+        <source>&lt;b&gt;PhotoDesk %1&lt;/b&gt;&lt;br&gt;Review workstation for graduation ID photos: compare the submitted photo with the enrollment and ID-card photos, approve or reject with reasons from the school&apos;s rules.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A decision could not be delivered to the platform yet (%1); it is tried again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A decision was refused by the platform: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Claim next submission</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Sync now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;tr&gt;&lt;td&gt;&lt;b&gt;N&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Claim the next submission nobody holds&lt;/td&gt;&lt;/tr&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>pd::PasswordChangeDialog</name>
+    <message>
+        <source>Choose a new password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You signed in with an initial or reset password. Choose your own password before you start.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Log out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Current password:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New password:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Repeat new password:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The two new passwords differ.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The new password must differ from the current one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Changing…</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>pd::PhotoPane</name>
     <message>
         <source>The photo file is empty.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>The file is not an image PhotoDesk can read.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>The %1 image is damaged and cannot be decoded.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Loading…</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>The photo cannot be shown.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>named .%1 but really %2</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>pd::PlaceholderPage</name>
     <message>
         <source>Hotline</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Supervision</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Coming soon: look up a caller's submissions and decisions, and call back students whose photos failed.</source>
-        <translation type="unfinished" />
+        <source>Coming soon: look up a caller&apos;s submissions and decisions, and call back students whose photos failed.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Coming soon: review throughput, deadlines at risk, second reviews and the audit trail.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>pd::QueueModel</name>
     <message>
         <source>Pending</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Approved</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Rejected</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>overdue %1 h %2 min</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>%1 min left</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>%1 h %2 min left</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Paid %1, deadline %2 (%3)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Time left</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Student</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Student no.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Programme</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>State</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Being reviewed by %1 (until %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Locked by %1</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>pd::ReviewWorkspace</name>
     <message>
         <source>pending</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>approved</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>rejected</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>The queue cannot be loaded: %1</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Search name or student no.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Pending</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Approved</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Rejected</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>All</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Submitted photo</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Enrollment photo</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>ID-card photo</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
         <source>Review queue · %n pending</source>
-        <translation><numerusform>Review queue · %n pending</numerusform><numerusform>Review queue · %n pending</numerusform></translation>
+        <translation>
+            <numerusform>Review queue · %n pending</numerusform>
+            <numerusform>Review queue · %n pending</numerusform>
+        </translation>
     </message>
     <message>
         <source>Review queue</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>No submissions are waiting for review.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>No submissions match.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>This is the last submission in the queue.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>This is the first submission in the queue.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Submission %1 cannot be opened: %2</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>This submission was already %1; it cannot be decided again.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>No submitted photo is stored for this attempt.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>No enrollment photo is stored for this student.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>No ID-card photo is stored for this student.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Loading the submission…</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Student no.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Programme</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>ID no.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Phone</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Attempt</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Paid</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Deadline</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>No pending submission is open.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Not approved: rejection reasons %1 are checked. Uncheck them to approve, or press R to reject.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Choose at least one reason (type its number) before rejecting.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>%1: the decision was not saved. %2</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Approved %1; the SMS is queued.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
         <source>Rejected %1 with %n reason(s); the SMS is queued.</source>
-        <translation><numerusform>Rejected %1 with %n reason; the SMS is queued.</numerusform><numerusform>Rejected %1 with %n reasons; the SMS is queued.</numerusform></translation>
+        <translation>
+            <numerusform>Rejected %1 with %n reason; the SMS is queued.</numerusform>
+            <numerusform>Rejected %1 with %n reasons; the SMS is queued.</numerusform>
+        </translation>
     </message>
     <message>
         <source>No more submissions are waiting for review.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>There is no reason number %1.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resumed submission %1, which you were reviewing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The hold on this submission could not be renewed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No submission could be claimed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No unclaimed submission is waiting for review.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every other submission is held by someone or was skipped; press N again to go through the skipped ones.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Claimed submission %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Locked: %1 is reviewing this submission (held until %2). Read-only here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Locked: %1 is reviewing this submission. Read-only here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Claimed by you until %1 (renewed automatically while it is open).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>another reviewer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is reviewing this submission: it is read-only here and cannot be decided. Press J for the next one or N to claim one nobody holds.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This submission cannot be claimed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is reviewing this submission: it cannot be decided here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You do not hold this submission, so it cannot be decided. Press F5 to reload it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not approved: tick the checklist items first (only a person can judge them).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The decision was not saved: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>pd::RuleFlagsModel</name>
+    <message>
+        <source>pass</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>check</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>fails</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not measured</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>n/a</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rule</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Measured [thresholds]</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>pd::RuleFlagsPanel</name>
+    <message>
+        <source>The photo could not be read, so the rules were not checked (%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Photo rules</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Overlay (O)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Face box, landmarks, hair-top / eye-line / chin guides against the allowed bands, and the regions of flagged rules</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checking the rules…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rules unavailable: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n fail(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n to check</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n not measured</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>rule set %1 v%2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>pd::SecondReviewModel</name>
+    <message>
+        <source>Approved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Submission</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>First decision</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reasons</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>First reviewer</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>pd::SecondReviewPage</name>
+    <message>
+        <source>No photo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Share:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Sample now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reasons for an overturn to rejection:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Note (optional)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Confirm first decision</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Overturn: approve</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Overturn: reject</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Submitted photo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enrollment photo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ID card photo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select a decision to review it a second time.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n decision(s) sampled for second review</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>approved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>rejected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Submission %1, first decision: %2 (%3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Overturned; the student is notified again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>First decision confirmed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>pd::StudentSearchModel</name>
+    <message>
+        <source>Pending</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Approved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sending</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Student no.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ID number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Programme</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Attempts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>pd::SupervisionWorkspace</name>
+    <message>
+        <source>Audit log</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dashboards</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Second review</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Accounts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Supervision</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>pd::SyncStatusWidget</name>
+    <message>
+        <source>retry %1 in %2 s: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Platform: not configured</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start PhotoDesk with --platform URL (and the token in PHOTODESK_PLATFORM_TOKEN) to pull submissions.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sync</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>waiting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>syncing…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sync %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sync %1/%2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>synced %1 (%n new)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 submissions received, %2 new, %3 updated, %4 photos downloaded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>sync incomplete at %1: %n error(s), tried again automatically</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>SMS: not configured</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start PhotoDesk with --sms-provider and the key pair in the environment (docs/sms.md) to send the SMS.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SMS: stopped (no access key)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SMS: …</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SMS: %1 waiting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> · %1 failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> · %1 sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last problem: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>pd::TimelineModel</name>
+    <message>
+        <source>Submission</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SMS</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Call note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Submission %1 (attempt #%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Approved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Note: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Queued</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delivery: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 </TS>

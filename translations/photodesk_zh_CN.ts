@@ -141,6 +141,21 @@
     </message>
 </context>
 <context>
+    <name>PhotoOverlay</name>
+    <message>
+        <source>hair top</source>
+        <translation>头顶</translation>
+    </message>
+    <message>
+        <source>eye line</source>
+        <translation>眼线</translation>
+    </message>
+    <message>
+        <source>chin</source>
+        <translation>下巴</translation>
+    </message>
+</context>
+<context>
     <name>main</name>
     <message>
         <source>PhotoDesk</source>
@@ -1424,6 +1439,90 @@
     </message>
 </context>
 <context>
+    <name>pd::RuleFlagsModel</name>
+    <message>
+        <source>pass</source>
+        <translation>通过</translation>
+    </message>
+    <message>
+        <source>check</source>
+        <translation>注意</translation>
+    </message>
+    <message>
+        <source>fails</source>
+        <translation>不符合</translation>
+    </message>
+    <message>
+        <source>not measured</source>
+        <translation>无法测量</translation>
+    </message>
+    <message>
+        <source>n/a</source>
+        <translation>不适用</translation>
+    </message>
+    <message>
+        <source>Rule</source>
+        <translation>规则</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>Measured [thresholds]</source>
+        <translation>测量值 [阈值]</translation>
+    </message>
+</context>
+<context>
+    <name>pd::RuleFlagsPanel</name>
+    <message>
+        <source>The photo could not be read, so the rules were not checked (%1).</source>
+        <translation>照片无法读取，未做规则检查（%1）。</translation>
+    </message>
+    <message>
+        <source>Photo rules</source>
+        <translation>照片规则</translation>
+    </message>
+    <message>
+        <source>Overlay (O)</source>
+        <translation>叠加标注 (O)</translation>
+    </message>
+    <message>
+        <source>Face box, landmarks, hair-top / eye-line / chin guides against the allowed bands, and the regions of flagged rules</source>
+        <translation>人脸框、特征点、头顶/眼线/下巴参考线与允许范围，以及被标记规则的区域</translation>
+    </message>
+    <message>
+        <source>Checking the rules…</source>
+        <translation>规则检查中…</translation>
+    </message>
+    <message>
+        <source>Rules unavailable: %1</source>
+        <translation>规则检查不可用：%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n fail(s)</source>
+        <translation>
+            <numerusform>%n 项不符合</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n to check</source>
+        <translation>
+            <numerusform>%n 项需注意</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n not measured</source>
+        <translation>
+            <numerusform>%n 项无法测量</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>rule set %1 v%2</source>
+        <translation>规则集 %1 v%2</translation>
+    </message>
+</context>
+<context>
     <name>pd::SecondReviewModel</name>
     <message>
         <source>Approved</source>
@@ -1614,69 +1713,6 @@
     </message>
 </context>
 <context>
-    <name>pd::TimelineModel</name>
-    <message>
-        <source>Submission</source>
-        <translation>提交</translation>
-    </message>
-    <message>
-        <source>Decision</source>
-        <translation>审核</translation>
-    </message>
-    <message>
-        <source>SMS</source>
-        <translation>短信</translation>
-    </message>
-    <message>
-        <source>Call note</source>
-        <translation>通话记录</translation>
-    </message>
-    <message>
-        <source>Submission %1 (attempt #%2)</source>
-        <translation>提交 %1（第 #%2 次采集）</translation>
-    </message>
-    <message>
-        <source>Approved</source>
-        <translation>已通过</translation>
-    </message>
-    <message>
-        <source>Rejected</source>
-        <translation>已驳回</translation>
-    </message>
-    <message>
-        <source>Note: %1</source>
-        <translation>备注：%1</translation>
-    </message>
-    <message>
-        <source>Delivery: %1</source>
-        <translation>送达：%1</translation>
-    </message>
-    <message>
-        <source>Time</source>
-        <translation>时间</translation>
-    </message>
-    <message>
-        <source>Event</source>
-        <translation>事件</translation>
-    </message>
-    <message>
-        <source>Details</source>
-        <translation>详情</translation>
-    </message>
-    <message>
-        <source>By</source>
-        <translation>经办人</translation>
-    </message>
-    <message>
-        <source>State</source>
-        <translation>状态</translation>
-    </message>
-    <message>
-        <source>Queued</source>
-        <translation>待发送</translation>
-    </message>
-</context>
-<context>
     <name>pd::SyncStatusWidget</name>
     <message>
         <source>retry %1 in %2 s: %3</source>
@@ -1760,102 +1796,66 @@
     </message>
 </context>
 <context>
-    <name>PhotoOverlay</name>
+    <name>pd::TimelineModel</name>
     <message>
-        <source>hair top</source>
-        <translation>头顶</translation>
-    </message>
-    <message>
-        <source>eye line</source>
-        <translation>眼线</translation>
+        <source>Submission</source>
+        <translation>提交</translation>
     </message>
     <message>
-        <source>chin</source>
-        <translation>下巴</translation>
-    </message>
-</context>
-<context>
-    <name>pd::RuleFlagsModel</name>
-    <message>
-        <source>pass</source>
-        <translation>通过</translation>
+        <source>Decision</source>
+        <translation>审核</translation>
     </message>
     <message>
-        <source>check</source>
-        <translation>注意</translation>
+        <source>SMS</source>
+        <translation>短信</translation>
     </message>
     <message>
-        <source>fails</source>
-        <translation>不符合</translation>
+        <source>Call note</source>
+        <translation>通话记录</translation>
     </message>
     <message>
-        <source>not measured</source>
-        <translation>无法测量</translation>
+        <source>Submission %1 (attempt #%2)</source>
+        <translation>提交 %1（第 #%2 次采集）</translation>
     </message>
     <message>
-        <source>n/a</source>
-        <translation>不适用</translation>
+        <source>Approved</source>
+        <translation>已通过</translation>
     </message>
     <message>
-        <source>Rule</source>
-        <translation>规则</translation>
+        <source>Rejected</source>
+        <translation>已驳回</translation>
     </message>
     <message>
-        <source>Result</source>
-        <translation>结果</translation>
+        <source>Note: %1</source>
+        <translation>备注：%1</translation>
     </message>
     <message>
-        <source>Measured [thresholds]</source>
-        <translation>测量值 [阈值]</translation>
-    </message>
-</context>
-<context>
-    <name>pd::RuleFlagsPanel</name>
-    <message>
-        <source>The photo could not be read, so the rules were not checked (%1).</source>
-        <translation>照片无法读取，未做规则检查（%1）。</translation>
+        <source>Delivery: %1</source>
+        <translation>送达：%1</translation>
     </message>
     <message>
-        <source>Photo rules</source>
-        <translation>照片规则</translation>
+        <source>Time</source>
+        <translation>时间</translation>
     </message>
     <message>
-        <source>Overlay (O)</source>
-        <translation>叠加标注 (O)</translation>
+        <source>Event</source>
+        <translation>事件</translation>
     </message>
     <message>
-        <source>Face box, landmarks, hair-top / eye-line / chin guides against the allowed bands, and the regions of flagged rules</source>
-        <translation>人脸框、特征点、头顶/眼线/下巴参考线与允许范围，以及被标记规则的区域</translation>
+        <source>Details</source>
+        <translation>详情</translation>
     </message>
     <message>
-        <source>Checking the rules…</source>
-        <translation>规则检查中…</translation>
+        <source>By</source>
+        <translation>经办人</translation>
     </message>
     <message>
-        <source>Rules unavailable: %1</source>
-        <translation>规则检查不可用：%1</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n fail(s)</source>
-        <translation>
-            <numerusform>%n 项不符合</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n to check</source>
-        <translation>
-            <numerusform>%n 项需注意</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n not measured</source>
-        <translation>
-            <numerusform>%n 项无法测量</numerusform>
-        </translation>
+        <source>State</source>
+        <translation>状态</translation>
     </message>
     <message>
-        <source>rule set %1 v%2</source>
-        <translation>规则集 %1 v%2</translation>
+        <source>Queued</source>
+        <translation>待发送</translation>
     </message>
 </context>
 </TS>
