@@ -409,6 +409,15 @@ void ReviewWorkspace::openAfterStart(const std::vector<Claim>& held)
             openAttempt(claim.attemptId);
         return;
     }
+    // A row the reviewer picked while the start-up look-up was under way wins over the default
+    // (unless another reviewer holds it: the view also picks a row by itself on focus-in).
+    if (const QModelIndex picked = m_view->currentIndex(); picked.isValid()) {
+        const Id pickedId = m_model->data(picked, QueueModel::AttemptIdRole).toLongLong();
+        if (!m_model->lockOf(pickedId)) {
+            openAttempt(pickedId);
+            return;
+        }
+    }
     int row = -1;
     for (int r = 0; r < m_model->rowCount() && row < 0; ++r)
         if (!m_model->lockOf(m_model->rowAt(r)->attemptId))
