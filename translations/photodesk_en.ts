@@ -603,6 +603,10 @@
         <source>Overdue</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Reviewers and automated rules, per rule (decisions with a rules report):</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>pd::DecisionPanel</name>
@@ -1447,6 +1451,33 @@
     </message>
     <message>
         <source>The decision was not saved: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>pd::RuleAgreementModel</name>
+    <message>
+        <source>Rule</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Flagged, cited</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Flagged, overridden</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cited, not flagged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Neither</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Agreement</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

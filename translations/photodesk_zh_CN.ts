@@ -598,6 +598,10 @@
         <source>0–12 h</source>
         <translation>0–12 小时</translation>
     </message>
+    <message>
+        <source>Reviewers and automated rules, per rule (decisions with a rules report):</source>
+        <translation>审核员与自动规则的一致性（按规则，仅统计有规则报告的决定）：</translation>
+    </message>
 </context>
 <context>
     <name>pd::DecisionPanel</name>
@@ -1436,6 +1440,33 @@
     <message>
         <source>Not approved: tick the checklist items first (only a person can judge them).</source>
         <translation>未通过：请先勾选核对项（只能由人工判断）。</translation>
+    </message>
+</context>
+<context>
+    <name>pd::RuleAgreementModel</name>
+    <message>
+        <source>Rule</source>
+        <translation>规则</translation>
+    </message>
+    <message>
+        <source>Flagged, cited</source>
+        <translation>已标记且引用</translation>
+    </message>
+    <message>
+        <source>Flagged, overridden</source>
+        <translation>已标记未采纳</translation>
+    </message>
+    <message>
+        <source>Cited, not flagged</source>
+        <translation>引用但未标记</translation>
+    </message>
+    <message>
+        <source>Neither</source>
+        <translation>均无</translation>
+    </message>
+    <message>
+        <source>Agreement</source>
+        <translation>一致率</translation>
     </message>
 </context>
 <context>

@@ -11,6 +11,10 @@
 #include <QBarSet>
 #include <QChart>
 #include <QChartView>
+#include <QHeaderView>
+#include <QTableView>
+
+#include "widgets/RuleAgreementModel.h"
 #include <QComboBox>
 #include <QEvent>
 #include <QGridLayout>
@@ -86,6 +90,10 @@ Result<DashboardFigures> loadFigures(const std::shared_ptr<const Store>& store, 
     if (!queue)
         return queue.error();
     f.queue = queue.value();
+    auto agreement = stats.ruleAgreement(who, from, to);
+    if (!agreement)
+        return agreement.error();
+    f.agreement = std::move(agreement).value();
     return f;
 }
 } // namespace
@@ -124,9 +132,21 @@ DashboardPage::DashboardPage(std::shared_ptr<Store> store, Session session, QWid
     grid->addWidget(m_slaView, 1, 0);
     grid->addWidget(m_queueView, 1, 1);
 
+    m_agreementLabel = new QLabel(this);
+    m_agreementModel = new RuleAgreementModel(this);
+    m_agreementView = new QTableView(this);
+    m_agreementView->setObjectName(QStringLiteral("ruleAgreementView"));
+    m_agreementView->setModel(m_agreementModel);
+    m_agreementView->verticalHeader()->hide();
+    m_agreementView->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_agreementView->horizontalHeader()->setStretchLastSection(true);
+    m_agreementView->setMaximumHeight(180);
+
     auto* layout = new QVBoxLayout(this);
     layout->addLayout(top);
     layout->addLayout(grid, 1);
+    layout->addWidget(m_agreementLabel);
+    layout->addWidget(m_agreementView);
 
     connect(m_period, &QComboBox::currentIndexChanged, this, &DashboardPage::refresh);
     connect(m_refresh, &QPushButton::clicked, this, &DashboardPage::refresh);
@@ -146,6 +166,7 @@ void DashboardPage::retranslate()
     m_period->setItemText(1, tr("Last 7 days"));
     m_period->setItemText(2, tr("Last 30 days"));
     m_refresh->setText(tr("Refresh"));
+    m_agreementLabel->setText(tr("Reviewers and automated rules, per rule (decisions with a rules report):"));
     if (m_loaded)
         draw();
 }
@@ -197,6 +218,7 @@ void DashboardPage::draw()
     drawReviewers();
     drawSla();
     drawQueue();
+    m_agreementModel->setRows(m_figures.agreement);
 }
 
 void DashboardPage::drawHourly()

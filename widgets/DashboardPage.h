@@ -12,6 +12,7 @@ class QChartView;
 class QComboBox;
 class QLabel;
 class QPushButton;
+class QTableView;
 
 namespace pd {
 
@@ -25,6 +26,7 @@ struct DashboardFigures {
     std::vector<HourlyDecisions> hourly;
     SlaFigures sla;
     QueueAgeFigures queue;
+    std::vector<RuleAgreement> agreement;
 };
 
 // The supervisor's figures as Qt Charts: decisions per hour of the day per reviewer, approvals
@@ -69,6 +71,9 @@ private:
     QChartView* m_reviewersView;
     QChartView* m_slaView;
     QChartView* m_queueView;
+    QLabel* m_agreementLabel;
+    QTableView* m_agreementView;
+    class RuleAgreementModel* m_agreementModel;
     DashboardFigures m_figures;
     bool m_loaded = false;
     quint64 m_generation = 0;

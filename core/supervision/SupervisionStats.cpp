@@ -5,6 +5,13 @@
 #include "core/store/StoreError.h"
 #include "core/util/Time.h"
 
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSet>
+
+#include <map>
+
 namespace pd {
 
 namespace {
@@ -115,6 +122,55 @@ Result<QueueAgeFigures> SupervisionStats::queueAge(const Session& who) const
             for (int i = 0; i < 5; ++i)
                 f.buckets[i] = q.value(i).toInt();
         return f;
+    } catch (const StoreError& e) {
+        return Error{e.code(), e.message()};
+    }
+}
+
+Result<std::vector<RuleAgreement>> SupervisionStats::ruleAgreement(const Session& who, const QDateTime& from, const QDateTime& to) const
+{
+    if (!maySupervise(who))
+        return forbidden(who);
+    try {
+        // Newest rules report of each decided attempt's submitted photo (a re-analysis with a
+        // newer rule set adds a row; the newest is what the reviewer saw last).
+        Sql q(m_store->db(), QStringLiteral("SELECT d.id, d.reasons, r.result FROM decisions d "
+                                            "JOIN photos p ON p.attempt_id = d.attempt_id AND p.role = 'submitted' "
+                                            "JOIN analysis_results r ON r.photo_id = p.id AND r.kind = 'rules' "
+                                            "WHERE d.decided_at >= :from AND d.decided_at < :to "
+                                            "AND r.id = (SELECT MAX(r2.id) FROM analysis_results r2 WHERE r2.photo_id = p.id AND r2.kind = 'rules')"));
+        q.bind(QStringLiteral(":from"), toDbTime(from)).bind(QStringLiteral(":to"), toDbTime(to)).exec();
+        std::map<QString, RuleAgreement> rows;
+        std::vector<std::pair<QSet<QString>, QSet<QString>>> decisions; // (flagged, cited)
+        while (q.next()) {
+            QSet<QString> cited;
+            for (const QJsonValue& v : QJsonDocument::fromJson(q.value(1).toString().toUtf8()).array())
+                cited.insert(v.toString());
+            QSet<QString> flagged;
+            for (const QJsonValue& v : QJsonDocument::fromJson(q.value(2).toString().toUtf8()).object().value(QStringLiteral("rules")).toArray()) {
+                const QJsonObject rule = v.toObject();
+                const QString id = rule.value(QStringLiteral("id")).toString();
+                if (rule.value(QStringLiteral("verdict")).toString() == QLatin1String("fail"))
+                    flagged.insert(id);
+            }
+            decisions.emplace_back(flagged, cited);
+        }
+        for (const auto& [flagged, cited] : decisions) {
+            for (const QString& id : flagged)
+                rows[id].ruleId = id;
+            for (const QString& id : cited)
+                rows[id].ruleId = id;
+        }
+        for (auto& [id, row] : rows) {
+            for (const auto& [flagged, cited] : decisions) {
+                const bool f = flagged.contains(id), c = cited.contains(id);
+                ++(f && c ? row.flaggedAndCited : f ? row.flaggedNotCited : c ? row.citedNotFlagged : row.neither);
+            }
+        }
+        std::vector<RuleAgreement> result;
+        for (auto& [id, row] : rows)
+            result.push_back(row);
+        return result;
     } catch (const StoreError& e) {
         return Error{e.code(), e.message()};
     }

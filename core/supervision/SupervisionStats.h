@@ -39,6 +39,21 @@ struct QueueAgeFigures {
     int buckets[5] = {0, 0, 0, 0, 0};
 };
 
+// How the reviewers' decisions agree with the automated rules, per rule: a confusion table of
+// "the rule failed" against "the reviewer rejected citing this rule".
+struct RuleAgreement {
+    QString ruleId;
+    int flaggedAndCited = 0;   // both: the machine and the reviewer agree on a problem
+    int flaggedNotCited = 0;   // the reviewer overrode the flag (approved, or rejected for other reasons)
+    int citedNotFlagged = 0;   // the reviewer saw what the rule did not flag
+    int neither = 0;
+    double agreement() const
+    {
+        const int n = flaggedAndCited + flaggedNotCited + citedNotFlagged + neither;
+        return n ? double(flaggedAndCited + neither) / n : 1.0;
+    }
+};
+
 // The supervisor's figures, computed in the database (indexed by decisions(reviewer_id,
 // decided_at) and attempts(state, deadline)). Supervisors and administrators only.
 class SupervisionStats {
@@ -49,6 +64,9 @@ public:
     Result<std::vector<HourlyDecisions>> hourly(const Session& who, const QDateTime& from, const QDateTime& to) const;
     Result<SlaFigures> sla(const Session& who, const QDateTime& from, const QDateTime& to) const;
     Result<QueueAgeFigures> queueAge(const Session& who) const;
+    // Decisions in the period whose submitted photo has a stored rules report (the newest one),
+    // one row per rule that was flagged or cited at least once, in rule-id order.
+    Result<std::vector<RuleAgreement>> ruleAgreement(const Session& who, const QDateTime& from, const QDateTime& to) const;
 
 private:
     std::shared_ptr<const Store> m_store;

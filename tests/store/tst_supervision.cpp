@@ -76,6 +76,39 @@ private slots:
         QVERIFY(AuditLog(w.t.store()->db()).verify().ok);
     }
 
+    void ruleAgreementTable()
+    {
+        World w;
+        build(w);
+        // Rules reports for the four decided attempts: BACKGROUND_BLUE fails on attempts 0 and 2,
+        // SHARPNESS on attempt 1. Attempt 2 was rejected citing SHARPNESS.
+        const char* reports[] = {
+            R"({"rules":[{"id":"BACKGROUND_BLUE","verdict":"fail"},{"id":"SHARPNESS","verdict":"pass"}]})",
+            R"({"rules":[{"id":"BACKGROUND_BLUE","verdict":"pass"},{"id":"SHARPNESS","verdict":"fail"}]})",
+            R"({"rules":[{"id":"BACKGROUND_BLUE","verdict":"fail"},{"id":"SHARPNESS","verdict":"pass"}]})",
+            R"({"rules":[{"id":"BACKGROUND_BLUE","verdict":"pass"},{"id":"SHARPNESS","verdict":"pass"}]})"};
+        for (int i = 0; i < 4; ++i) {
+            const auto photo = PhotoRepository(w.t.store()->db()).submittedFor(w.attempts[std::size_t(i)].attemptId);
+            Sql(w.t.store()->db(), QStringLiteral("INSERT INTO analysis_results (photo_id, kind, producer_version, result, created_at) "
+                                                  "VALUES (:p, 'rules', 'v1', :r, 't')"))
+                .bind(QStringLiteral(":p"), photo->id)
+                .bind(QStringLiteral(":r"), QString::fromLatin1(reports[i]))
+                .exec();
+        }
+        SupervisionStats stats(w.t.store());
+        QCOMPARE(stats.ruleAgreement(w.a, utcNow().addDays(-1), utcNow().addDays(1)).error().code, QStringLiteral("forbidden"));
+        const auto rows = stats.ruleAgreement(w.boss, utcNow().addDays(-1), utcNow().addDays(1)).value();
+        QCOMPARE(int(rows.size()), 2);
+        QCOMPARE(rows[0].ruleId, QStringLiteral("BACKGROUND_BLUE"));
+        QCOMPARE(rows[0].flaggedNotCited, 2); // flagged twice, never cited
+        QCOMPARE(rows[0].neither, 2);
+        QCOMPARE(rows[1].ruleId, QStringLiteral("SHARPNESS"));
+        QCOMPARE(rows[1].flaggedNotCited, 1); // attempt 1 flagged but approved
+        QCOMPARE(rows[1].citedNotFlagged, 1); // attempt 2 rejected for sharpness, not flagged
+        QCOMPARE(rows[1].neither, 2);
+        QCOMPARE(rows[1].agreement(), 0.5);
+    }
+
     void figures()
     {
         World w;
