@@ -1,8 +1,10 @@
 #include "widgets/ReviewWorkspace.h"
 
+#include "core/hotline/Masking.h"
 #include "core/notify/SmsComposer.h"
 #include "core/prescreen/PreScreenService.h"
 #include "widgets/RuleFlagsPanel.h"
+#include "widgets/WhenFinished.h"
 #include "core/review/ClaimService.h"
 #include "core/review/DecisionService.h"
 #include "core/review/ReasonCatalog.h"
@@ -34,32 +36,6 @@
 namespace pd {
 
 namespace {
-// Calls `done` on the UI thread with the future's result, unless `context` is gone by then.
-template <class T, class Done>
-void whenFinished(QObject* context, QFuture<T> future, Done done)
-{
-    auto* watcher = new QFutureWatcher<T>(context);
-    QObject::connect(watcher, &QFutureWatcher<T>::finished, context, [watcher, done = std::move(done)]() mutable {
-        watcher->deleteLater();
-        done(watcher->future().result());
-    });
-    watcher->setFuture(std::move(future));
-}
-
-QString maskedNationalId(const QString& id)
-{
-    if (id.size() <= 10)
-        return QString(id.size(), QLatin1Char('*'));
-    return id.left(6) + QString(id.size() - 10, QLatin1Char('*')) + id.right(4);
-}
-
-QString maskedPhone(const QString& phone)
-{
-    if (phone.size() < 7)
-        return QString(phone.size(), QLatin1Char('*'));
-    return phone.left(3) + QString(phone.size() - 7, QLatin1Char('*')) + phone.right(4);
-}
-
 QString stateName(AttemptState s)
 {
     switch (s) {
@@ -843,8 +819,8 @@ void ReviewWorkspace::updateHeader()
                               .arg(s.name.toHtmlEscaped(),
                                    QStringList{field(tr("Student no."), s.studentNumber),
                                                field(tr("Programme"), s.level.isEmpty() ? s.programme : s.programme + QStringLiteral(" · ") + s.level),
-                                               field(tr("ID no."), maskedNationalId(s.nationalId)),
-                                               field(tr("Phone"), maskedPhone(s.phone))}
+                                               field(tr("ID no."), maskNationalId(s.nationalId)),
+                                               field(tr("Phone"), maskPhone(s.phone))}
                                        .join(sep));
     const QString line2 = QStringList{field(tr("Attempt"), a.externalId),
                                       field(tr("Paid"), locale.toString(a.paidAt.toLocalTime(), QStringLiteral("yyyy-MM-dd HH:mm"))),
