@@ -114,9 +114,6 @@ Result<Id> DecisionService::decide(const Session& who, const DecisionRequest& re
                                    {QStringLiteral("decision"), decision.id},
                                    {QStringLiteral("reasons"), reasons},
                                    {QStringLiteral("note"), decision.note}});
-        tx.serialize(QStringLiteral("audit_events")); // the hash chain reads its head, then appends
-        AuditLog(db).append(event);
-        step(QStringLiteral("audit"));
 
         // The student's SMS: the exact text is fixed now, so what the reviewer previewed is what
         // is sent, even if templates change before the dispatcher runs.
@@ -143,6 +140,11 @@ Result<Id> DecisionService::decide(const Session& who, const DecisionRequest& re
                                     {QStringLiteral("decided_at"), toDbTime(now)}},
                         QStringLiteral("pending"), 0});
         step(QStringLiteral("outbox-platform"));
+
+        // Last before the commit: the audit chain is one sequence for every desk, so its lock
+        // (AuditLog::append) is held only for the append and the commit.
+        AuditLog(db).append(event);
+        step(QStringLiteral("audit"));
 
         step(QStringLiteral("commit"));
         tx.commit();
