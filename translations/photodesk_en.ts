@@ -1148,25 +1148,6 @@
     </message>
 </context>
 <context>
-    <name>pd::PlaceholderPage</name>
-    <message>
-        <source>Hotline</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Supervision</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Coming soon: look up a caller&apos;s submissions and decisions, and call back students whose photos failed.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Coming soon: review throughput, deadlines at risk, second reviews and the audit trail.</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
     <name>pd::QueueModel</name>
     <message>
         <source>Pending</source>
@@ -1682,6 +1663,58 @@
     </message>
 </context>
 <context>
+    <name>pd::SmsTemplatePage</name>
+    <message>
+        <source>The text students receive after a decision. {name} is the student&apos;s name, {reasons} the rejection reasons; the school&apos;s signature stays in 【】. Changes apply to decisions made after the reviewers&apos; next login and are recorded in the audit log.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Preview (approval, then a rejection with two reasons):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save templates</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Back to the built-in templates</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edited templates in force</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Built-in templates in force</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not valid yet: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wang Xiaoming</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1
+(%2 characters, %3 SMS%4)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>, too long</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SMS templates saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Back to the built-in SMS templates.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>pd::StudentSearchModel</name>
     <message>
         <source>Pending</source>
@@ -1756,6 +1789,10 @@
     </message>
     <message>
         <source>Supervision</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SMS templates</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -1138,25 +1138,6 @@
     </message>
 </context>
 <context>
-    <name>pd::PlaceholderPage</name>
-    <message>
-        <source>Hotline</source>
-        <translation>客服热线</translation>
-    </message>
-    <message>
-        <source>Supervision</source>
-        <translation>监督管理</translation>
-    </message>
-    <message>
-        <source>Coming soon: look up a caller&apos;s submissions and decisions, and call back students whose photos failed.</source>
-        <translation>即将推出：查询来电学生的提交与审核记录，回访照片未通过的学生。</translation>
-    </message>
-    <message>
-        <source>Coming soon: review throughput, deadlines at risk, second reviews and the audit trail.</source>
-        <translation>即将推出：审核进度、即将超时的提交、复审与审计记录。</translation>
-    </message>
-</context>
-<context>
     <name>pd::QueueModel</name>
     <message>
         <source>Pending</source>
@@ -1666,6 +1647,59 @@
     </message>
 </context>
 <context>
+    <name>pd::SmsTemplatePage</name>
+    <message>
+        <source>The text students receive after a decision. {name} is the student&apos;s name, {reasons} the rejection reasons; the school&apos;s signature stays in 【】. Changes apply to decisions made after the reviewers&apos; next login and are recorded in the audit log.</source>
+        <translation>学生在审核决定后收到的短信。{name} 为学生姓名，{reasons} 为驳回原因；学校签名须写在【】中。修改对审核员下次登录后作出的决定生效，并记入审计日志。</translation>
+    </message>
+    <message>
+        <source>Preview (approval, then a rejection with two reasons):</source>
+        <translation>预览（先为通过，再为含两条原因的驳回）：</translation>
+    </message>
+    <message>
+        <source>Save templates</source>
+        <translation>保存模板</translation>
+    </message>
+    <message>
+        <source>Back to the built-in templates</source>
+        <translation>恢复内置模板</translation>
+    </message>
+    <message>
+        <source>Edited templates in force</source>
+        <translation>当前使用：已修改的模板</translation>
+    </message>
+    <message>
+        <source>Built-in templates in force</source>
+        <translation>当前使用：内置模板</translation>
+    </message>
+    <message>
+        <source>Not valid yet: %1</source>
+        <translation>尚不有效：%1</translation>
+    </message>
+    <message>
+        <source>Wang Xiaoming</source>
+        <translation>王小明</translation>
+    </message>
+    <message>
+        <source>%1
+(%2 characters, %3 SMS%4)</source>
+        <translation>%1
+（%2 个字，%3 条短信%4）</translation>
+    </message>
+    <message>
+        <source>, too long</source>
+        <translation>，超长</translation>
+    </message>
+    <message>
+        <source>SMS templates saved.</source>
+        <translation>短信模板已保存。</translation>
+    </message>
+    <message>
+        <source>Back to the built-in SMS templates.</source>
+        <translation>已恢复内置短信模板。</translation>
+    </message>
+</context>
+<context>
     <name>pd::StudentSearchModel</name>
     <message>
         <source>Pending</source>
@@ -1741,6 +1775,10 @@
     <message>
         <source>Supervision</source>
         <translation>监督管理</translation>
+    </message>
+    <message>
+        <source>SMS templates</source>
+        <translation>短信模板</translation>
     </message>
 </context>
 <context>

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/notify/SmsComposer.h"
 #include "core/domain/Types.h"
 
 #include <QStringList>
@@ -17,7 +18,6 @@ class QPushButton;
 namespace pd {
 
 class ReasonCatalog;
-class SmsComposer;
 
 // Approve / reject for the open submission: the rule catalog as checkable reasons numbered
 // 1..N, an optional note, and the exact SMS the student will receive (with its length).
@@ -80,7 +80,7 @@ private:
     void layoutReasonGrid();
 
     const ReasonCatalog& m_catalog;
-    const SmsComposer& m_sms;
+    SmsComposer m_sms; // a copy: the templates in force when this panel was made
     std::optional<Student> m_student;
     bool m_decidable = false;
     bool m_busy = false;

@@ -1,5 +1,6 @@
 #include "widgets/ReviewWorkspace.h"
 
+#include "core/notify/SmsTemplates.h"
 #include "core/hotline/Masking.h"
 #include "core/notify/SmsComposer.h"
 #include "core/prescreen/PreScreenService.h"
@@ -63,7 +64,7 @@ ReviewWorkspace::ReviewWorkspace(std::shared_ptr<Store> store, Session session, 
     , m_store(std::move(store))
     , m_session(std::move(session))
     , m_worker(std::make_unique<StoreWorker>(m_store))
-    , m_service(std::make_shared<DecisionService>(m_store, ReasonCatalog::builtIn(), SmsComposer::builtIn()))
+    , m_service(std::make_shared<DecisionService>(m_store, ReasonCatalog::builtIn(), SmsTemplates(m_store).effective()))
     , m_claims(std::make_shared<ClaimService>(m_store))
 {
     setObjectName(QStringLiteral("reviewWorkspace"));
@@ -158,7 +159,7 @@ ReviewWorkspace::ReviewWorkspace(std::shared_ptr<Store> store, Session session, 
             m_faces->showUnavailable(e.message);
     });
 
-    m_panel = new DecisionPanel(ReasonCatalog::builtIn(), SmsComposer::builtIn(), submission);
+    m_panel = new DecisionPanel(ReasonCatalog::builtIn(), SmsTemplates(m_store).effective(), submission);
     m_panel->setMinimumHeight(250);
     m_panel->setMaximumHeight(300);
     connect(m_panel, &DecisionPanel::approveClicked, this, &ReviewWorkspace::approve);

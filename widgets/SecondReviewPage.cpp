@@ -1,5 +1,6 @@
 #include "widgets/SecondReviewPage.h"
 
+#include "core/notify/SmsTemplates.h"
 #include "core/notify/SmsComposer.h"
 #include "core/review/ReasonCatalog.h"
 #include "core/review/SubmissionLoader.h"
@@ -62,7 +63,7 @@ SecondReviewPage::SecondReviewPage(std::shared_ptr<Store> store, Session session
     , m_store(std::move(store))
     , m_session(std::move(session))
     , m_worker(std::make_unique<StoreWorker>(m_store))
-    , m_service(std::make_shared<SecondReview>(m_store, ReasonCatalog::builtIn(), SmsComposer::builtIn()))
+    , m_service(std::make_shared<SecondReview>(m_store, ReasonCatalog::builtIn(), SmsTemplates(m_store).effective()))
     , m_model(new SecondReviewModel(ReasonCatalog::builtIn(), this))
     , m_reasons(new QStandardItemModel(this))
 {

@@ -4,6 +4,7 @@
 #include "widgets/AuditLogPage.h"
 #include "widgets/DashboardPage.h"
 #include "widgets/SecondReviewPage.h"
+#include "widgets/SmsTemplatePage.h"
 
 #include <QEvent>
 #include <QTabWidget>
@@ -32,6 +33,11 @@ SupervisionWorkspace::SupervisionWorkspace(std::shared_ptr<Store> store, Session
         m_pages->addTab(m_accounts, QString());
         connect(m_accounts, &AccountPage::statusMessage, this, &SupervisionWorkspace::statusMessage);
     }
+    if (session.role == Role::Supervisor || session.role == Role::Administrator) {
+        m_templates = new SmsTemplatePage(store, session, this);
+        m_pages->addTab(m_templates, QString());
+        connect(m_templates, &SmsTemplatePage::statusMessage, this, &SupervisionWorkspace::statusMessage);
+    }
     connect(m_audit, &AuditLogPage::statusMessage, this, &SupervisionWorkspace::statusMessage);
     connect(m_dashboard, &DashboardPage::statusMessage, this, &SupervisionWorkspace::statusMessage);
     auto* layout = new QVBoxLayout(this);
@@ -48,6 +54,8 @@ void SupervisionWorkspace::retranslate()
         m_pages->setTabText(m_pages->indexOf(m_secondReview), tr("Second review"));
     if (m_accounts)
         m_pages->setTabText(m_pages->indexOf(m_accounts), tr("Accounts"));
+    if (m_templates)
+        m_pages->setTabText(m_pages->indexOf(m_templates), tr("SMS templates"));
 }
 
 void SupervisionWorkspace::changeEvent(QEvent* event)

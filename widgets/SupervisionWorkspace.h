@@ -14,6 +14,7 @@ class AccountPage;
 class AuditLogPage;
 class DashboardPage;
 class SecondReviewPage;
+class SmsTemplatePage;
 class Store;
 
 // The supervisor's workspace: the audit log (with verification and export), the dashboards,
@@ -30,6 +31,7 @@ public:
     DashboardPage* dashboard() const { return m_dashboard; }
     SecondReviewPage* secondReview() const { return m_secondReview; } // nullptr for administrators
     AccountPage* accounts() const { return m_accounts; }              // administrators only
+    SmsTemplatePage* smsTemplates() const { return m_templates; }
 
 signals:
     void statusMessage(const QString& text);
@@ -45,6 +47,7 @@ private:
     DashboardPage* m_dashboard;
     SecondReviewPage* m_secondReview = nullptr;
     AccountPage* m_accounts = nullptr;
+    SmsTemplatePage* m_templates = nullptr;
 };
 
 } // namespace pd

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/notify/SmsComposer.h"
 #include "core/domain/Types.h"
 #include "core/util/Result.h"
 
@@ -14,7 +15,6 @@ namespace pd {
 
 class Store;
 class ReasonCatalog;
-class SmsComposer;
 
 struct DecisionRequest {
     Id attemptId = 0;
@@ -52,7 +52,7 @@ private:
 
     std::shared_ptr<const Store> m_store;
     const ReasonCatalog& m_catalog;
-    const SmsComposer& m_sms;
+    SmsComposer m_sms; // a copy: the templates in force when this service was made
     std::function<void(const QString&)> m_faults;
     std::function<QDateTime()> m_clock;
 };
