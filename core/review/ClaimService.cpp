@@ -1,5 +1,7 @@
 #include "core/review/ClaimService.h"
 
+#include "core/audit/AuditLog.h"
+
 #include "core/store/Sql.h"
 #include "core/store/Store.h"
 #include "core/store/StoreError.h"
@@ -34,6 +36,22 @@ ClaimService::ClaimService(std::shared_ptr<const Store> store, int leaseSeconds)
 {
 }
 
+namespace {
+// Claims change who may decide an attempt, so they are state changes the audit log records
+// (in the same transaction as the claim itself). Lease renewals are not: they only extend.
+void auditClaim(const Database& db, const Session& who, const QString& action, Id attemptId, const QString& after)
+{
+    AuditEvent e;
+    e.actorId = who.userId;
+    e.actor = who.username;
+    e.action = action;
+    e.objectType = QStringLiteral("attempt");
+    e.objectId = QString::number(attemptId);
+    e.after = after;
+    AuditLog(db).append(e);
+}
+} // namespace
+
 Status ClaimService::mayClaim(const Session& who) const
 {
     if (who.role != Role::Reviewer && who.role != Role::Supervisor)
@@ -55,11 +73,9 @@ Result<std::optional<Claim>> ClaimService::claimNext(const Session& who, const Q
     // inside BEGIN IMMEDIATE, one writer at a time.
     const QString lock = db.dialect() == SqlDialect::PostgreSQL ? QStringLiteral(" FOR UPDATE SKIP LOCKED") : QString();
     try {
-        // PostgreSQL: one statement in autocommit is its own transaction (saves the BEGIN/COMMIT
-        // round trips on the hot path); SQLite: an explicit write transaction.
+        // One transaction: the claim and its audit event commit together.
         std::optional<Transaction> tx;
-        if (db.dialect() == SqlDialect::SQLite)
-            tx.emplace(db);
+        tx.emplace(db);
         std::optional<Claim> claim;
         {
             Sql q(db.connection(),
@@ -77,8 +93,10 @@ Result<std::optional<Claim>> ClaimService::claimNext(const Session& who, const Q
             if (q.next())
                 claim = Claim{q.value(0).toLongLong(), q.value(1).toString(), token, until};
         } // the statement is finished before COMMIT (SQLite refuses to commit under a live one)
-        if (tx)
-            tx->commit();
+        if (claim)
+            auditClaim(db, who, QStringLiteral("claim"), claim->attemptId,
+                       QStringLiteral("{\"lease_until\":\"%1\",\"next\":true}").arg(toDbTime(until)));
+        tx->commit();
         return claim;
     } catch (const StoreError& e) {
         return Error{e.code(), e.message()};
@@ -120,6 +138,8 @@ Result<Claim> ClaimService::claim(const Session& who, Id attemptId) const
             .bind(QStringLiteral(":tok"), token)
             .bind(QStringLiteral(":id"), attemptId)
             .exec();
+        if (!leaseValid) // a re-claim of one's own valid lease only extends it
+            auditClaim(db, who, QStringLiteral("claim"), attemptId, QStringLiteral("{\"lease_until\":\"%1\"}").arg(toDbTime(until)));
         tx.commit();
         return Claim{attemptId, externalId, token, until};
     } catch (const StoreError& e) {
@@ -155,12 +175,17 @@ Result<Claim> ClaimService::renew(const Session& who, const Claim& claim) const
 Status ClaimService::release(const Session& who, const Claim& claim) const
 {
     try {
-        Sql(m_store->db(), QStringLiteral("UPDATE attempts SET claimed_by = NULL, lease_until = NULL, claim_token = NULL "
-                                          "WHERE id = :id AND claimed_by = :u AND claim_token = :tok"))
-            .bind(QStringLiteral(":id"), claim.attemptId)
+        const Database& db = m_store->db();
+        Transaction tx(db);
+        Sql q(db, QStringLiteral("UPDATE attempts SET claimed_by = NULL, lease_until = NULL, claim_token = NULL "
+                                 "WHERE id = :id AND claimed_by = :u AND claim_token = :tok"));
+        q.bind(QStringLiteral(":id"), claim.attemptId)
             .bind(QStringLiteral(":u"), who.userId)
             .bind(QStringLiteral(":tok"), claim.token)
             .exec();
+        if (q.numRowsAffected() == 1)
+            auditClaim(db, who, QStringLiteral("claim.release"), claim.attemptId, {});
+        tx.commit();
         return okStatus(); // releasing what one no longer holds is not an error
     } catch (const StoreError& e) {
         return Error{e.code(), e.message()};
@@ -170,10 +195,18 @@ Status ClaimService::release(const Session& who, const Claim& claim) const
 Result<int> ClaimService::releaseAllFor(const Session& who) const
 {
     try {
-        Sql q(m_store->db(), QStringLiteral("UPDATE attempts SET claimed_by = NULL, lease_until = NULL, claim_token = NULL "
-                                            "WHERE claimed_by = :u AND state = 'pending'"));
+        const Database& db = m_store->db();
+        Transaction tx(db);
+        Sql q(db, QStringLiteral("UPDATE attempts SET claimed_by = NULL, lease_until = NULL, claim_token = NULL "
+                                 "WHERE claimed_by = :u AND state = 'pending' RETURNING id"));
         q.bind(QStringLiteral(":u"), who.userId).exec();
-        return q.numRowsAffected();
+        std::vector<Id> released;
+        while (q.next())
+            released.push_back(q.value(0).toLongLong());
+        for (Id id : released)
+            auditClaim(db, who, QStringLiteral("claim.release"), id, QStringLiteral("{\"all\":true}"));
+        tx.commit();
+        return int(released.size());
     } catch (const StoreError& e) {
         return Error{e.code(), e.message()};
     }

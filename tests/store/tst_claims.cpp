@@ -161,7 +161,9 @@ private slots:
         QCOMPARE(decisions(t).decide(a, {sample.attemptId, Verdict::Approve, {}, {}}, stale.token).error().code,
                  QStringLiteral("lease-lost"));
         QCOMPARE(decisions(t).decide(a, {sample.attemptId, Verdict::Approve, {}, {}}).error().code, QStringLiteral("claimed-by-other"));
-        QCOMPARE(snapshot(), before);
+        // Nothing from the refused decisions; the only new row is the audit event of b's claim.
+        QCOMPARE(snapshot(), (QList<int>{before[0], before[1] + 1, before[2]}));
+        QCOMPARE(count(*t.store(), QStringLiteral("SELECT COUNT(*) FROM audit_events WHERE action = 'claim'")), 2);
         QCOMPARE(toString(AttemptRepository(t.store()->db()).find(sample.attemptId)->state), QStringLiteral("pending"));
         QVERIFY(decisions(t).decide(b, {sample.attemptId, Verdict::Reject, {QStringLiteral("SHARPNESS")}, {}}, taken.token).ok());
         QCOMPARE(count(*t.store(), QStringLiteral("SELECT COUNT(*) FROM decisions")), before[0] + 1);
