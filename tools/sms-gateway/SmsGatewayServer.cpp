@@ -548,35 +548,52 @@ SmsGatewayServer::Answer SmsGatewayServer::tencent(const QHttpServerRequest& req
 
 // ---------------------------------------------------------------- generic JSON gateway
 
-SmsGatewayServer::Answer SmsGatewayServer::generic(const QHttpServerRequest& request, Fault fault, bool* delivered)
+SmsGatewayServer::Answer SmsGatewayServer::genericError(int status, const QString& code, const QString& message,
+                                                        QList<QPair<QByteArray, QByteArray>> headers)
 {
-    auto error = [&](int status, const QString& code, const QString& message, QList<QPair<QByteArray, QByteArray>> headers = {}) {
-        m_counters[QStringLiteral("rejected")] = m_counters.value(QStringLiteral("rejected")).toInt() + 1;
-        log({{QStringLiteral("event"), QStringLiteral("rejected")}, {QStringLiteral("provider"), QStringLiteral("generic")}, {QStringLiteral("code"), code}});
-        return Answer{status, "application/json",
-                      json({{QStringLiteral("error"), QJsonObject{{QStringLiteral("code"), code}, {QStringLiteral("message"), message}}}}),
-                      std::move(headers)};
-    };
-    if (fault == Fault::Status5xx)
-        return error(503, QStringLiteral("unavailable"), QStringLiteral("the gateway is temporarily unavailable"));
+    m_counters[QStringLiteral("rejected")] = m_counters.value(QStringLiteral("rejected")).toInt() + 1;
+    log({{QStringLiteral("event"), QStringLiteral("rejected")}, {QStringLiteral("provider"), QStringLiteral("generic")}, {QStringLiteral("code"), code}});
+    return Answer{status, "application/json",
+                  json({{QStringLiteral("error"), QJsonObject{{QStringLiteral("code"), code}, {QStringLiteral("message"), message}}}}),
+                  std::move(headers)};
+}
 
+// The generic gateway's request signature, checked the same way for sends and status queries:
+// key id, timestamp within 5 minutes, HMAC over method, target, timestamp, nonce and body, nonce
+// not used before. Gives the refusal, or nothing when the request is genuine.
+std::optional<SmsGatewayServer::Answer> SmsGatewayServer::checkGenericSignature(const QHttpServerRequest& request, const QByteArray& method,
+                                                                                const QByteArray& target, const QByteArray& body)
+{
     const QByteArray keyId = header(request, "x-photodesk-key-id");
     const QByteArray timestamp = header(request, "x-photodesk-timestamp");
     const QByteArray nonce = header(request, "x-photodesk-nonce");
     const QByteArray signature = header(request, "x-photodesk-signature");
     if (keyId.isEmpty() || timestamp.isEmpty() || nonce.isEmpty() || signature.isEmpty())
-        return error(401, QStringLiteral("unsigned"), QStringLiteral("signature headers missing"));
+        return genericError(401, QStringLiteral("unsigned"), QStringLiteral("signature headers missing"));
     if (QString::fromUtf8(keyId) != m_options.keyId)
-        return error(401, QStringLiteral("unknown_key"), QStringLiteral("unknown key id"));
+        return genericError(401, QStringLiteral("unknown_key"), QStringLiteral("unknown key id"));
     if (qAbs(QDateTime::currentSecsSinceEpoch() - timestamp.toLongLong()) > 300)
-        return error(401, QStringLiteral("stale_request"), QStringLiteral("timestamp more than 5 minutes off"));
-    const QString expected = smssign::genericSignature("POST", request.url().path(QUrl::FullyEncoded).toLatin1(), timestamp, nonce,
-                                                       request.body(), m_options.secret);
+        return genericError(401, QStringLiteral("stale_request"), QStringLiteral("timestamp more than 5 minutes off"));
+    const QString expected = smssign::genericSignature(method, target, timestamp, nonce, body, m_options.secret);
     if (!smssign::sameSignature(expected.toLatin1(), signature))
-        return error(401, QStringLiteral("bad_signature"), QStringLiteral("the signature does not match"));
-    if (m_nonces.contains(QStringLiteral("generic:") + QString::fromLatin1(nonce)))
-        return error(401, QStringLiteral("nonce_reused"), QStringLiteral("nonce already used"));
-    m_nonces.insert(QStringLiteral("generic:") + QString::fromLatin1(nonce));
+        return genericError(401, QStringLiteral("bad_signature"), QStringLiteral("the signature does not match"));
+    const QString nonceKey = QStringLiteral("generic:") + QString::fromLatin1(nonce);
+    if (m_nonces.contains(nonceKey))
+        return genericError(401, QStringLiteral("nonce_reused"), QStringLiteral("nonce already used"));
+    m_nonces.insert(nonceKey);
+    return std::nullopt;
+}
+
+SmsGatewayServer::Answer SmsGatewayServer::generic(const QHttpServerRequest& request, Fault fault, bool* delivered)
+{
+    auto error = [this](int status, const QString& code, const QString& message, QList<QPair<QByteArray, QByteArray>> headers = {}) {
+        return genericError(status, code, message, std::move(headers));
+    };
+    if (fault == Fault::Status5xx)
+        return error(503, QStringLiteral("unavailable"), QStringLiteral("the gateway is temporarily unavailable"));
+
+    if (auto refused = checkGenericSignature(request, "POST", request.url().path(QUrl::FullyEncoded).toLatin1(), request.body()))
+        return *refused;
 
     const QJsonObject body = QJsonDocument::fromJson(request.body()).object();
     QString key = QString::fromUtf8(header(request, "idempotency-key"));
@@ -703,32 +720,14 @@ SmsGatewayServer::Answer SmsGatewayServer::tencentPull(const QJsonObject& q, con
 // empty body: 200 {"status":"accepted","message_id","accepted_at"} or 404 not_found.
 SmsGatewayServer::Answer SmsGatewayServer::genericStatus(const QHttpServerRequest& request, Fault fault)
 {
-    auto error = [&](int status, const QString& code, const QString& message, QList<QPair<QByteArray, QByteArray>> headers = {}) {
-        m_counters[QStringLiteral("rejected")] = m_counters.value(QStringLiteral("rejected")).toInt() + 1;
-        log({{QStringLiteral("event"), QStringLiteral("rejected")}, {QStringLiteral("provider"), QStringLiteral("generic")}, {QStringLiteral("code"), code}});
-        return Answer{status, "application/json",
-                      json({{QStringLiteral("error"), QJsonObject{{QStringLiteral("code"), code}, {QStringLiteral("message"), message}}}}),
-                      std::move(headers)};
+    auto error = [this](int status, const QString& code, const QString& message, QList<QPair<QByteArray, QByteArray>> headers = {}) {
+        return genericError(status, code, message, std::move(headers));
     };
     if (fault == Fault::Status5xx)
         return error(503, QStringLiteral("unavailable"), QStringLiteral("the gateway is temporarily unavailable"));
-    const QByteArray keyId = header(request, "x-photodesk-key-id");
-    const QByteArray timestamp = header(request, "x-photodesk-timestamp");
-    const QByteArray nonce = header(request, "x-photodesk-nonce");
-    const QByteArray signature = header(request, "x-photodesk-signature");
-    if (keyId.isEmpty() || timestamp.isEmpty() || nonce.isEmpty() || signature.isEmpty())
-        return error(401, QStringLiteral("unsigned"), QStringLiteral("signature headers missing"));
-    if (QString::fromUtf8(keyId) != m_options.keyId)
-        return error(401, QStringLiteral("unknown_key"), QStringLiteral("unknown key id"));
-    if (qAbs(QDateTime::currentSecsSinceEpoch() - timestamp.toLongLong()) > 300)
-        return error(401, QStringLiteral("stale_request"), QStringLiteral("timestamp more than 5 minutes off"));
     const QByteArray target = request.url().path(QUrl::FullyEncoded).toLatin1() + '?' + request.url().query(QUrl::FullyEncoded).toLatin1();
-    const QString expected = smssign::genericSignature("GET", target, timestamp, nonce, {}, m_options.secret);
-    if (!smssign::sameSignature(expected.toLatin1(), signature))
-        return error(401, QStringLiteral("bad_signature"), QStringLiteral("the signature does not match"));
-    if (m_nonces.contains(QStringLiteral("generic:") + QString::fromLatin1(nonce)))
-        return error(401, QStringLiteral("nonce_reused"), QStringLiteral("nonce already used"));
-    m_nonces.insert(QStringLiteral("generic:") + QString::fromLatin1(nonce));
+    if (auto refused = checkGenericSignature(request, "GET", target, {}))
+        return *refused;
     if (fault == Fault::Throttle)
         return error(429, QStringLiteral("throttled"), QStringLiteral("too many requests"), {{"Retry-After", "1"}});
     QString key;

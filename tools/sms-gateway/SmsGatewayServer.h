@@ -1,5 +1,7 @@
 #pragma once
 
+#include <optional>
+
 #include <QAbstractHttpServer>
 #include <QFile>
 #include <QHash>
@@ -77,6 +79,9 @@ private:
     Answer aliyunQuery(const QHash<QString, QString>& p, const QString& requestId);
     Answer tencentPull(const QJsonObject& body, const QString& requestId);
     Answer genericStatus(const QHttpServerRequest& request, Fault fault);
+    Answer genericError(int status, const QString& code, const QString& message, QList<QPair<QByteArray, QByteArray>> headers = {});
+    std::optional<Answer> checkGenericSignature(const QHttpServerRequest& request, const QByteArray& method, const QByteArray& target,
+                                                const QByteArray& body);
     void countLookup(const QString& provider, bool hit);
     Answer stats() const;
     Answer setFaults(const QHttpServerRequest& request);
