@@ -1,5 +1,6 @@
 #include "core/vision/ModelPaths.h"
 
+#include <QCoreApplication>
 #include <QDir>
 #include <QFileInfo>
 
@@ -11,6 +12,10 @@ QStringList faceModelSearchDirs()
     const QString env = qEnvironmentVariable("PHOTODESK_SHARE_DIR");
     if (!env.isEmpty())
         dirs << QDir(env).filePath(QStringLiteral("models"));
+    // Beside the executable first (<prefix>/bin → <prefix>/share/photodesk/models): an installed
+    // copy must use its own model, never the tree it was built in.
+    if (QCoreApplication::instance())
+        dirs << QDir::cleanPath(QCoreApplication::applicationDirPath() + QStringLiteral("/../share/photodesk/models"));
 #ifdef PHOTODESK_VISION_BUILD_SHARE_DIR
     dirs << QDir(QStringLiteral(PHOTODESK_VISION_BUILD_SHARE_DIR)).filePath(QStringLiteral("models"));
 #endif

@@ -9,7 +9,8 @@ inline constexpr const char* kFaceModelFileName = "dlib_face_recognition_resnet_
 inline constexpr const char* kShapePredictorFileName = "shape_predictor_68_face_landmarks.dat";
 
 // Folders searched for the converted face-recognition model, in order:
-// $PHOTODESK_SHARE_DIR/models, <build tree>/share/photodesk/models, /usr/share/photodesk/models.
+// $PHOTODESK_SHARE_DIR/models, <executable>/../share/photodesk/models (installed copy or build
+// tree), <build tree>/share/photodesk/models, /usr/share/photodesk/models.
 QStringList faceModelSearchDirs();
 // First existing model file in faceModelSearchDirs(), or an empty string.
 QString findFaceModel();
