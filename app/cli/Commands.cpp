@@ -24,7 +24,7 @@ void usage(QTextStream& s)
     s << "usage: photodesk-cli COMMAND [options]\n\ncommands:\n";
     for (const auto& [name, entry] : registry())
         s << "  " << name.leftJustified(18) << " " << entry.help << "\n";
-    s << "  " << QStringLiteral("--version").leftJustified(18) << " print the version\n";
+    s << "  " << QStringLiteral("--version").leftJustified(18) << " the same as version\n";
 }
 } // namespace
 
@@ -44,11 +44,13 @@ int run(const QStringList& args, QTextStream& out, QTextStream& err)
         usage(args.isEmpty() ? err : out);
         return args.isEmpty() ? 2 : 0;
     }
-    if (args.first() == QLatin1String("--version")) {
+    // --version is the "version" command (app/cli/SupportCommands.cpp) when it is linked in.
+    const QString name = args.first() == QLatin1String("--version") ? QStringLiteral("version") : args.first();
+    if (name == QLatin1String("version") && registry().find(name) == registry().end()) {
         out << "photodesk-cli " << PHOTODESK_VERSION << "\n";
         return 0;
     }
-    const auto it = registry().find(args.first());
+    const auto it = registry().find(name);
     if (it == registry().end()) {
         err << "photodesk-cli: unknown command " << args.first() << "\n";
         usage(err);

@@ -1,5 +1,6 @@
 // photodesk-cli: PhotoDesk's command line. Links only photodesk_core (no widgets).
 #include "app/cli/Commands.h"
+#include "core/support/Log.h"
 #include "core/util/BlasThreads.h"
 
 #include <QCoreApplication>
@@ -13,6 +14,9 @@ int main(int argc, char** argv)
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("photodesk"));
     QCoreApplication::setApplicationVersion(QStringLiteral(PHOTODESK_VERSION));
+    // Log lines also go to <user data>/logs/photodesk-cli.log (level: $PHOTODESK_LOG_LEVEL);
+    // stderr gets what it always got.
+    pd::logging::install(pd::logging::optionsFromEnvironment(QStringLiteral("photodesk-cli")));
     QTextStream out(stdout);
     QTextStream err(stderr);
     return pd::cli::run(app.arguments().mid(1), out, err);

@@ -5,19 +5,17 @@
 #include "core/review/ReasonCatalog.h"
 #include "core/store/Store.h"
 #include "core/store/StoreError.h"
+#include "core/support/LogCategories.h"
 #include "core/util/Time.h"
 
 #include <QCoreApplication>
 #include <QHostInfo>
 #include <QJsonArray>
-#include <QLoggingCategory>
 #include <QRandomGenerator>
 #include <QThread>
 #include <QUuid>
 
 namespace pd {
-
-Q_LOGGING_CATEGORY(lcSms, "photodesk.sms")
 
 SmsDispatchStats& SmsDispatchStats::operator+=(const SmsDispatchStats& o)
 {

@@ -3,6 +3,7 @@
 #include <QCoreApplication>
 #include <QDir>
 #include <QFileInfo>
+#include <QStandardPaths>
 
 namespace pd {
 
@@ -29,6 +30,21 @@ QString shareFile(const QString& relative)
         return {};
     const QString path = dir + QLatin1Char('/') + relative;
     return QFileInfo::exists(path) ? path : QString();
+}
+
+QString userDataDir()
+{
+    const QString env = qEnvironmentVariable("PHOTODESK_DATA_DIR");
+    if (!env.isEmpty())
+        return QDir(env).absolutePath();
+    // GenericDataLocation, not AppDataLocation: the latter depends on the organisation and
+    // application names, which differ between photodesk and photodesk-cli.
+    return QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation) + QStringLiteral("/photodesk");
+}
+
+QString defaultDatabasePath()
+{
+    return userDataDir() + QStringLiteral("/photodesk.sqlite");
 }
 
 } // namespace pd
