@@ -4,6 +4,7 @@
 #include "core/notify/SmsCredentials.h"
 #include "core/notify/SmsDispatcher.h"
 #include "core/notify/SmsOutbox.h"
+#include "core/notify/SmsTemplates.h"
 #include "core/store/Store.h"
 #include "core/store/StoreError.h"
 #include "widgets/StoreWorker.h"
@@ -29,8 +30,8 @@ void whenDone(QObject* context, QFuture<T> future, Done done)
 
 SmsProviderConfig DeskServicesConfig::smsDefaults(SmsProviderKind kind)
 {
-    // The school's registered signature and template codes belong in the settings model (not
-    // built yet); until then the same defaults as photodesk-cli sms, which the stand-ins accept.
+    // The same defaults as photodesk-cli sms, which the stand-ins accept; the settings (sms/…)
+    // replace them through smsProviderConfig().
     SmsProviderConfig c;
     c.kind = kind;
     c.signName = QStringLiteral("示例大学");
@@ -38,6 +39,23 @@ SmsProviderConfig DeskServicesConfig::smsDefaults(SmsProviderKind kind)
     c.sdkAppId = QStringLiteral("1400000000");
     c.templateCodes.insert(QStringLiteral("approved"), tencent ? QStringLiteral("100001") : QStringLiteral("SMS_100001"));
     c.templateCodes.insert(QStringLiteral("rejected"), tencent ? QStringLiteral("100002") : QStringLiteral("SMS_100002"));
+    return c;
+}
+
+SmsProviderConfig DeskServicesConfig::smsProviderConfig(SmsProviderKind kind, const QString& signName) const
+{
+    SmsProviderConfig c = smsDefaults(kind);
+    c.endpoint = smsEndpoint;
+    if (!signName.isEmpty())
+        c.signName = signName;
+    if (!smsRegion.isEmpty())
+        c.region = smsRegion;
+    if (!smsSdkAppId.isEmpty())
+        c.sdkAppId = smsSdkAppId;
+    if (!smsTemplateApproved.isEmpty())
+        c.templateCodes.insert(QStringLiteral("approved"), smsTemplateApproved);
+    if (!smsTemplateRejected.isEmpty())
+        c.templateCodes.insert(QStringLiteral("rejected"), smsTemplateRejected);
     return c;
 }
 
@@ -99,8 +117,8 @@ void SyncController::start()
                 emit smsProblem(credentials.error());
                 return;
             }
-            SmsProviderConfig config = DeskServicesConfig::smsDefaults(kind);
-            config.endpoint = m_config.smsEndpoint;
+            // The SignName the provider gets is the signature the composed texts carry.
+            SmsProviderConfig config = m_config.smsProviderConfig(kind, SmsTemplates(m_store).effective().signName());
             config.credentials = credentials.value();
             startSms(config);
         });

@@ -24,6 +24,10 @@ struct DeskServicesConfig {
     std::optional<PlatformConfig> platform;   // nullopt: no platform configured (no sync, no delivery)
     std::optional<SmsProviderKind> smsProvider; // nullopt: no SMS provider configured
     QUrl smsEndpoint;                          // empty: the provider's public endpoint
+    QString smsRegion;                         // empty: the provider's default
+    QString smsSdkAppId;                       // empty: smsDefaults()
+    QString smsTemplateApproved;               // empty: smsDefaults()
+    QString smsTemplateRejected;
     int syncIntervalMs = 5 * 60 * 1000;        // background sync after the first one
     int platformDispatchIntervalMs = 5000;     // how often decisions are posted to the platform
     int smsPollIntervalMs = 2000;
@@ -31,6 +35,9 @@ struct DeskServicesConfig {
 
     // The provider settings PhotoDesk uses with a given kind (same defaults as photodesk-cli sms).
     static SmsProviderConfig smsDefaults(SmsProviderKind kind);
+    // smsDefaults() with this configuration's endpoint, region, app id and template codes, and
+    // the SignName of the SMS templates in force (so it matches the signature in the text).
+    SmsProviderConfig smsProviderConfig(SmsProviderKind kind, const QString& signName) const;
 };
 
 // Counts of the SMS outbox for the status bar.

@@ -232,10 +232,21 @@ Status SettingsModel::set(const QString& key, const QVariant& value)
 
 Status SettingsModel::setValues(const QList<QPair<QString, QVariant>>& values)
 {
+    return change(values, {});
+}
+
+Status SettingsModel::reset(const QString& key)
+{
+    return change({}, {key});
+}
+
+Status SettingsModel::change(const QList<QPair<QString, QVariant>>& values, const QStringList& resets)
+{
     QHash<QString, QVariant> updates;
+    QSet<QString> removals;
     {
         QMutexLocker lock(&m_mutex);
-        for (const auto& [key, raw] : values) {
+        auto writable = [this](const QString& key) -> Status {
             const SettingSpec* spec = SettingsCatalog::find(key);
             if (!spec)
                 return Error{QStringLiteral("setting-unknown"), QStringLiteral("%1: no such setting").arg(key)};
@@ -247,24 +258,23 @@ Status SettingsModel::setValues(const QList<QPair<QString, QVariant>>& values)
                 return Error{QStringLiteral("setting-locked"),
                              QStringLiteral("%1 is locked by the system configuration %2 and cannot be changed here")
                                  .arg(key, m_locations.systemFile)};
+            return okStatus();
+        };
+        for (const auto& [key, raw] : values) {
+            if (Status ok = writable(key); !ok)
+                return ok;
             auto valid = SettingsCatalog::validate(key, raw);
             if (!valid)
                 return valid.error();
             updates.insert(key, valid.value());
         }
+        for (const QString& key : resets) {
+            if (Status ok = writable(key); !ok)
+                return ok;
+            removals.insert(key);
+        }
     }
-    return writeUser(updates, {});
-}
-
-Status SettingsModel::reset(const QString& key)
-{
-    const SettingSpec* spec = SettingsCatalog::find(key);
-    if (!spec)
-        return Error{QStringLiteral("setting-unknown"), QStringLiteral("%1: no such setting").arg(key)};
-    if (isLocked(key))
-        return Error{QStringLiteral("setting-locked"),
-                     QStringLiteral("%1 is locked by the system configuration %2 and cannot be changed here").arg(key, m_locations.systemFile)};
-    return writeUser({}, {key});
+    return writeUser(updates, removals);
 }
 
 Status SettingsModel::writeUser(const QHash<QString, QVariant>& updates, const QSet<QString>& removals)

@@ -78,6 +78,8 @@ public:
     Status setValues(const QList<QPair<QString, QVariant>>& values);
     // Removes the user's value (back to the system value or the default).
     Status reset(const QString& key);
+    // Both at once, in one write of the file (all or nothing).
+    Status change(const QList<QPair<QString, QVariant>>& values, const QStringList& resets);
     // This run only, above every file, never written; secrets allowed (held in memory).
     Status setOverride(const QString& key, const QVariant& value);
 

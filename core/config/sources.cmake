@@ -4,3 +4,7 @@
 target_sources(photodesk_core PRIVATE
   ${CMAKE_CURRENT_LIST_DIR}/SettingsCatalog.h ${CMAKE_CURRENT_LIST_DIR}/SettingsCatalog.cpp
   ${CMAKE_CURRENT_LIST_DIR}/SettingsModel.h ${CMAKE_CURRENT_LIST_DIR}/SettingsModel.cpp)
+target_sources(photodesk_core PRIVATE
+  ${CMAKE_CURRENT_LIST_DIR}/Keychain.h ${CMAKE_CURRENT_LIST_DIR}/Keychain.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/SettingsEditor.h ${CMAKE_CURRENT_LIST_DIR}/SettingsEditor.cpp)
+target_sources(photodesk_core PRIVATE

@@ -86,6 +86,15 @@ QJsonObject SmsComposer::templateParams(const QString& name, const QStringList& 
     return params;
 }
 
+Result<SmsComposer> SmsComposer::withSignName(const QString& signName) const
+{
+    if (signName.trimmed().isEmpty())
+        return Error{QStringLiteral("templates-invalid"), QStringLiteral("the SMS signature is empty")};
+    QJsonObject root = QJsonDocument::fromJson(toJson()).object();
+    root.insert(QStringLiteral("signature"), QStringLiteral("【%1】").arg(signName.trimmed()));
+    return fromJson(QJsonDocument(root).toJson(QJsonDocument::Compact));
+}
+
 QByteArray SmsComposer::toJson() const
 {
     auto pair = [](const QString& zh, const QString& en) {

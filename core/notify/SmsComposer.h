@@ -51,6 +51,11 @@ public:
 
     static SmsText measure(const QString& text);
     const QString& signature() const { return m_signature; }
+    // The signature without its 【】: the sign name the providers are given (SignName).
+    QString signName() const { return m_signature.mid(1, m_signature.size() - 2); }
+    // The same templates signed with the school's registered signature `signName` (without 【】,
+    // from the settings); templates-invalid when a template would then be too long.
+    Result<SmsComposer> withSignName(const QString& signName) const;
     int version() const { return m_version; }
 
 private:

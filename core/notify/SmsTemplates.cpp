@@ -8,6 +8,7 @@
 #include "core/util/Time.h"
 
 #include <QJsonDocument>
+#include <QMutex>
 
 namespace pd {
 
@@ -20,22 +21,52 @@ QVariant storedValue(const Database& db)
 }
 } // namespace
 
+namespace {
+QMutex g_signNameMutex;
+QString g_signName;
+
+SmsComposer signedWithOverride(const SmsComposer& composer, QString* problem)
+{
+    const QString signName = SmsTemplates::signNameOverride();
+    if (signName.isEmpty())
+        return composer;
+    auto resigned = composer.withSignName(signName);
+    if (resigned)
+        return resigned.value();
+    if (problem)
+        *problem = resigned.error().message;
+    return composer;
+}
+} // namespace
+
+void SmsTemplates::setSignNameOverride(const QString& signName)
+{
+    QMutexLocker lock(&g_signNameMutex);
+    g_signName = signName.trimmed();
+}
+
+QString SmsTemplates::signNameOverride()
+{
+    QMutexLocker lock(&g_signNameMutex);
+    return g_signName;
+}
+
 SmsComposer SmsTemplates::effective(QString* problem) const
 {
     try {
         const QVariant stored = storedValue(m_store->db());
         if (!stored.isValid())
-            return SmsComposer::builtIn();
+            return signedWithOverride(SmsComposer::builtIn(), problem);
         auto parsed = SmsComposer::fromJson(stored.toString().toUtf8());
         if (parsed)
-            return parsed.value();
+            return signedWithOverride(parsed.value(), problem);
         if (problem)
             *problem = parsed.error().message;
     } catch (const StoreError& e) {
         if (problem)
             *problem = e.message();
     }
-    return SmsComposer::builtIn();
+    return signedWithOverride(SmsComposer::builtIn(), problem);
 }
 
 Result<std::pair<QByteArray, bool>> SmsTemplates::current() const

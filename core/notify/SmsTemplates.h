@@ -33,6 +33,14 @@ public:
 
     static bool mayEdit(Role r) { return r == Role::Supervisor || r == Role::Administrator; }
 
+    // The school's registered SMS signature from this desk's settings (sms/sign_name, without
+    // 【】; empty: the templates' own). It replaces the templates' signature in effective(), so the
+    // composed text and the SignName given to the provider (SmsComposer::signName) always agree.
+    // Process-wide because every composer made afterwards must sign the same way; set at start
+    // and whenever the setting changes.
+    static void setSignNameOverride(const QString& signName);
+    static QString signNameOverride();
+
 private:
     Status write(const Session& who, const QByteArray* json) const;
 
