@@ -8,3 +8,5 @@ target_sources(photodesk_core PRIVATE
   ${CMAKE_CURRENT_LIST_DIR}/Keychain.h ${CMAKE_CURRENT_LIST_DIR}/Keychain.cpp
   ${CMAKE_CURRENT_LIST_DIR}/SettingsEditor.h ${CMAKE_CURRENT_LIST_DIR}/SettingsEditor.cpp)
 target_sources(photodesk_core PRIVATE
+  ${CMAKE_CURRENT_LIST_DIR}/ConnectionChecks.h ${CMAKE_CURRENT_LIST_DIR}/ConnectionChecks.cpp)
+target_sources(photodesk_core PRIVATE
