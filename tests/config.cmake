@@ -14,3 +14,8 @@ add_test(NAME tst_connectionchecks_pg COMMAND $<TARGET_FILE:tst_connectionchecks
 set_tests_properties(tst_connectionchecks_pg PROPERTIES TIMEOUT 120
   ENVIRONMENT "QT_QPA_PLATFORM=offscreen;PHOTODESK_SHARE_DIR=${PHOTODESK_SHARE_DIR};PHOTODESK_TEST_BACKEND=postgresql")
 
+# Crash recovery (core): session markers, claims, in-flight decision, outbox; also on PostgreSQL.
+add_unit_test(NAME tst_recovery SOURCES config/tst_recovery.cpp TIMEOUT 60)
+add_test(NAME tst_recovery_pg COMMAND $<TARGET_FILE:tst_recovery>)
+set_tests_properties(tst_recovery_pg PROPERTIES TIMEOUT 120
+  ENVIRONMENT "QT_QPA_PLATFORM=offscreen;PHOTODESK_SHARE_DIR=${PHOTODESK_SHARE_DIR};PHOTODESK_TEST_BACKEND=postgresql")

@@ -10,3 +10,5 @@ target_sources(photodesk_core PRIVATE
 target_sources(photodesk_core PRIVATE
   ${CMAKE_CURRENT_LIST_DIR}/ConnectionChecks.h ${CMAKE_CURRENT_LIST_DIR}/ConnectionChecks.cpp)
 target_sources(photodesk_core PRIVATE
+  ${CMAKE_CURRENT_LIST_DIR}/SessionMarker.h ${CMAKE_CURRENT_LIST_DIR}/SessionMarker.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/RecoveryReport.h ${CMAKE_CURRENT_LIST_DIR}/RecoveryReport.cpp)
