@@ -67,6 +67,7 @@ struct Decision {
     QString note;
     Id reviewerId = 0;
     QDateTime decidedAt;
+    QString lane = QStringLiteral("standard"); // standard | clean (the clean-lane grid, migration 0040)
 };
 
 struct User {

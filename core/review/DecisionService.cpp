@@ -45,6 +45,11 @@ Result<Id> DecisionService::decide(const Session& who, const DecisionRequest& re
         return Error{QStringLiteral("invalid-reasons"), QStringLiteral("an approval cannot carry rejection reasons")};
     if (const QStringList unknown = m_catalog.unknown(request.reasons); !unknown.isEmpty())
         return Error{QStringLiteral("invalid-reasons"), QStringLiteral("unknown reasons: %1").arg(unknown.join(QLatin1Char(',')))};
+    const bool cleanLane = request.lane == QLatin1String("clean");
+    if (!request.lane.isEmpty() && !cleanLane && request.lane != QLatin1String("standard"))
+        return Error{QStringLiteral("invalid-lane"), QStringLiteral("unknown lane %1").arg(request.lane)};
+    if (cleanLane && request.verdict != Verdict::Approve)
+        return Error{QStringLiteral("invalid-lane"), QStringLiteral("the clean lane only approves")};
 
     const Database& db = m_store->db();
     try {
@@ -87,6 +92,7 @@ Result<Id> DecisionService::decide(const Session& who, const DecisionRequest& re
         decision.note = request.note.trimmed();
         decision.reviewerId = who.userId;
         decision.decidedAt = now;
+        decision.lane = cleanLane ? QStringLiteral("clean") : QStringLiteral("standard");
         decision.id = DecisionRepository(db).insert(decision);
         step(QStringLiteral("decision"));
 
@@ -110,10 +116,16 @@ Result<Id> DecisionService::decide(const Session& who, const DecisionRequest& re
         event.objectType = QStringLiteral("attempt");
         event.objectId = QString::number(attempt->id);
         event.before = compactJson({{QStringLiteral("state"), toString(attempt->state)}});
-        event.after = compactJson({{QStringLiteral("state"), toString(newState)},
-                                   {QStringLiteral("decision"), decision.id},
-                                   {QStringLiteral("reasons"), reasons},
-                                   {QStringLiteral("note"), decision.note}});
+        QJsonObject after{{QStringLiteral("state"), toString(newState)},
+                          {QStringLiteral("decision"), decision.id},
+                          {QStringLiteral("reasons"), reasons},
+                          {QStringLiteral("note"), decision.note}};
+        if (cleanLane) { // standard decisions keep their event text as it always was
+            after.insert(QStringLiteral("lane"), decision.lane);
+            after.insert(QStringLiteral("checklist"), QJsonArray::fromStringList(request.confirmedChecklist));
+            after.insert(QStringLiteral("warnings"), QJsonArray::fromStringList(request.acknowledgedWarnings));
+        }
+        event.after = compactJson(after);
 
         // The student's SMS: the exact text is fixed now, so what the reviewer previewed is what
         // is sent, even if templates change before the dispatcher runs.

@@ -21,6 +21,14 @@ struct DecisionRequest {
     Verdict verdict = Verdict::Approve;
     QStringList reasons; // rule ids; at least one for a rejection, none for an approval
     QString note;
+    // Where the decision was made: empty or "standard" (the review workspace), "clean" (an
+    // approval from the clean-lane grid, core/review/CleanLane). Stored with the decision and,
+    // for the clean lane, in its audit event together with what the reviewer confirmed by
+    // approving: the checklist rules judged by eye and the warnings that were shown.
+    // (Initialised so that the many {id, verdict, reasons, note} initialisers stay warning-free.)
+    QString lane = {};
+    QStringList confirmedChecklist = {};
+    QStringList acknowledgedWarnings = {};
 };
 
 // Decides an attempt. Everything a decision causes is written in ONE transaction: the
@@ -30,7 +38,7 @@ class DecisionService {
 public:
     DecisionService(std::shared_ptr<const Store> store, const ReasonCatalog& catalog, const SmsComposer& sms);
 
-    // Gives the new decision's id, or an error with code: forbidden, invalid-reasons,
+    // Gives the new decision's id, or an error with code: forbidden, invalid-reasons, invalid-lane,
     // not-found, already-decided, claimed-by-other, lease-lost, store-*. Nothing is written
     // unless it succeeds.
     // `claimToken`: the token of the reviewer's Claim (ClaimService). Empty = deciding without a

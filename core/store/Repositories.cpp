@@ -215,20 +215,21 @@ std::vector<Photo> PhotoRepository::forStudent(Id studentId) const
 
 Id DecisionRepository::insert(const Decision& d) const
 {
-    return Sql(m_db, QStringLiteral("INSERT INTO decisions (attempt_id, verdict, reasons, note, reviewer_id, decided_at) "
-                                    "VALUES (:a, :v, :r, :n, :u, :t) RETURNING id"))
+    return Sql(m_db, QStringLiteral("INSERT INTO decisions (attempt_id, verdict, reasons, note, reviewer_id, decided_at, lane) "
+                                    "VALUES (:a, :v, :r, :n, :u, :t, :l) RETURNING id"))
         .bind(QStringLiteral(":a"), d.attemptId)
         .bind(QStringLiteral(":v"), toString(d.verdict))
         .bind(QStringLiteral(":r"), QString::fromUtf8(QJsonDocument(QJsonArray::fromStringList(d.reasons)).toJson(QJsonDocument::Compact)))
         .bind(QStringLiteral(":n"), d.note)
         .bind(QStringLiteral(":u"), d.reviewerId)
         .bind(QStringLiteral(":t"), toDbTime(d.decidedAt))
+        .bind(QStringLiteral(":l"), d.lane.isEmpty() ? QStringLiteral("standard") : d.lane)
         .insertReturningId();
 }
 
 std::optional<Decision> DecisionRepository::forAttempt(Id attemptId) const
 {
-    Sql q(m_db, QStringLiteral("SELECT id, attempt_id, verdict, reasons, note, reviewer_id, decided_at FROM decisions "
+    Sql q(m_db, QStringLiteral("SELECT id, attempt_id, verdict, reasons, note, reviewer_id, decided_at, lane FROM decisions "
                                "WHERE attempt_id = :a"));
     q.bind(QStringLiteral(":a"), attemptId).exec();
     if (!q.next())
@@ -242,6 +243,7 @@ std::optional<Decision> DecisionRepository::forAttempt(Id attemptId) const
     d.note = q.value(4).toString();
     d.reviewerId = q.value(5).toLongLong();
     d.decidedAt = fromDbTime(q.value(6).toString());
+    d.lane = q.value(7).toString();
     return d;
 }
 

@@ -83,7 +83,7 @@ Result<std::vector<SecondReviewItem>> SecondReview::pendingFor(const Session& wh
     if (!mayReview(who.role))
         return Error{QStringLiteral("forbidden"), QStringLiteral("%1 may not review decisions").arg(who.username)};
     try {
-        Sql q(m_store->db(), QStringLiteral("SELECT r.id, d.id, d.attempt_id, d.verdict, d.reasons, d.reviewer_id, r.state "
+        Sql q(m_store->db(), QStringLiteral("SELECT r.id, d.id, d.attempt_id, d.verdict, d.reasons, d.reviewer_id, r.state, d.lane "
                                             "FROM second_reviews r JOIN decisions d ON d.id = r.decision_id "
                                             "WHERE r.state = 'pending' AND d.reviewer_id <> :me ORDER BY r.sampled_at, r.id LIMIT :limit"));
         q.bind(QStringLiteral(":me"), who.userId).bind(QStringLiteral(":limit"), limit).exec();
@@ -97,6 +97,7 @@ Result<std::vector<SecondReviewItem>> SecondReview::pendingFor(const Session& wh
             i.firstReasons = parseReasons(q.value(4).toString());
             i.firstReviewerId = q.value(5).toLongLong();
             i.state = q.value(6).toString();
+            i.lane = q.value(7).toString();
             items.push_back(i);
         }
         return items;

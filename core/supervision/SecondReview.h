@@ -22,6 +22,7 @@ struct SecondReviewItem {
     QStringList firstReasons;
     Id firstReviewerId = 0;
     QString state; // pending, confirmed, overturned
+    QString lane = {}; // where the first decision was made: standard | clean (the clean-lane grid)
 };
 
 // Quality control: a random share of decisions is sampled for a second reviewer, who confirms
@@ -33,7 +34,8 @@ public:
     SecondReview(std::shared_ptr<const Store> store, const ReasonCatalog& catalog, const SmsComposer& sms);
 
     // Samples `share` (0..1) of the decisions not sampled yet, using `seed` for a reproducible
-    // draw; gives how many were sampled. Supervisors only.
+    // draw; gives how many were sampled. Supervisors only. Every decision is eligible whatever
+    // its lane: approvals from the clean-lane grid are sampled like any other.
     Result<int> sample(const Session& who, double share, quint64 seed) const;
     // Pending items a given reviewer may take (never their own decisions).
     Result<std::vector<SecondReviewItem>> pendingFor(const Session& who, int limit = 50) const;

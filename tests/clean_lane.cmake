@@ -1,0 +1,7 @@
+# The clean lane: selection, claims, the supervisor switch, individual approvals and second-review
+# sampling in the core (also against PostgreSQL as tst_cleanlane_pg), and the grid in the GUI
+# (real pre-screen on photos that pass every rule; needs the converted face model).
+add_unit_test(NAME tst_cleanlane SOURCES review/tst_cleanlane.cpp)
+add_test(NAME tst_cleanlane_pg COMMAND $<TARGET_FILE:tst_cleanlane>)
+set_tests_properties(tst_cleanlane_pg PROPERTIES TIMEOUT 300
+  ENVIRONMENT "QT_QPA_PLATFORM=offscreen;PHOTODESK_SHARE_DIR=${PHOTODESK_SHARE_DIR};OPENBLAS_NUM_THREADS=1;PHOTODESK_TEST_BACKEND=postgresql")
