@@ -39,9 +39,11 @@ ClaimService::ClaimService(std::shared_ptr<const Store> store, int leaseSeconds)
 namespace {
 // Claims change who may decide an attempt, so they are state changes the audit log records
 // (in the same transaction as the claim itself). Lease renewals are not: they only extend.
+// They go on the reviewer's own chain, not the main one: see AuditLog on why.
 void auditClaim(const Database& db, const Session& who, const QString& action, Id attemptId, const QString& after)
 {
     AuditEvent e;
+    e.chain = AuditLog::actorChain(who.userId);
     e.actorId = who.userId;
     e.actor = who.username;
     e.action = action;

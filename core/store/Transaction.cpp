@@ -57,15 +57,20 @@ Transaction::Transaction(const Database& db) : m_connection(db.connection())
 namespace {
 void advisoryLock(QSqlDatabase& connection, const QString& resource)
 {
+    run(connection, QStringLiteral("SELECT ") + Transaction::advisoryLockCall(resource));
+}
+} // namespace
+
+QString Transaction::advisoryLockCall(const QString& resource)
+{
     // A stable 63-bit key for the name (FNV-1a), so every desk computes the same lock.
     quint64 h = 1469598103934665603ULL;
     for (const char c : resource.toUtf8()) {
         h ^= quint8(c);
         h *= 1099511628211ULL;
     }
-    run(connection, QStringLiteral("SELECT pg_advisory_xact_lock(%1)").arg(qint64(h & 0x7fffffffffffffffULL)));
+    return QStringLiteral("pg_advisory_xact_lock(%1)").arg(qint64(h & 0x7fffffffffffffffULL));
 }
-} // namespace
 
 void Transaction::serialize(const QString& resource)
 {

@@ -30,6 +30,9 @@ public:
     // The same lock for code that runs inside the calling thread's open transaction but has no
     // Transaction object at hand (AuditLog::append).
     static void serializeCurrent(const Database& db, const QString& resource);
+    // PostgreSQL: the SQL call that takes that lock, for callers that fold it into a statement
+    // of their own to save a round trip (AuditLog::append).
+    static QString advisoryLockCall(const QString& resource);
 
 private:
     QSqlDatabase m_connection;

@@ -33,6 +33,42 @@ class TestAuditChain : public QObject {
 
     static void exec(const Store& store, const QString& sql) { Sql(store.db(), sql).exec(); }
 
+    static Id append(const Store& store, Id actorId, const QString& action, const QString& chain = {})
+    {
+        Transaction tx(store.db());
+        AuditEvent e;
+        e.actorId = actorId;
+        e.actor = QStringLiteral("user%1").arg(actorId);
+        e.action = action;
+        e.objectType = QStringLiteral("attempt");
+        e.objectId = QStringLiteral("1");
+        e.chain = chain;
+        const Id id = AuditLog(store.db()).append(e);
+        tx.commit();
+        return id;
+    }
+
+    // Two reviewers: claims on their own chains, decisions on the main chain (anchoring them).
+    struct Mixed {
+        Id alice = 0, bob = 0, start = 0;
+        Id aliceClaim1 = 0, aliceClaim2 = 0, aliceDecision = 0, bobClaim = 0, bobDecision = 0, aliceClaim3 = 0;
+    };
+    static Mixed mixed(const test::TempStore& t)
+    {
+        Mixed m;
+        m.alice = test::addUser(t.store(), QStringLiteral("alice"), Role::Reviewer).userId;
+        m.bob = test::addUser(t.store(), QStringLiteral("bob"), Role::Reviewer).userId;
+        const Store& s = *t.store();
+        m.start = append(s, 0, QStringLiteral("test.start"));
+        m.aliceClaim1 = append(s, m.alice, QStringLiteral("claim"), AuditLog::actorChain(m.alice));
+        m.bobClaim = append(s, m.bob, QStringLiteral("claim"), AuditLog::actorChain(m.bob));
+        m.aliceClaim2 = append(s, m.alice, QStringLiteral("claim"), AuditLog::actorChain(m.alice));
+        m.aliceDecision = append(s, m.alice, QStringLiteral("decision.approve"));
+        m.bobDecision = append(s, m.bob, QStringLiteral("decision.reject"));
+        m.aliceClaim3 = append(s, m.alice, QStringLiteral("claim"), AuditLog::actorChain(m.alice));
+        return m;
+    }
+
 private slots:
     void intactChainVerifies()
     {
@@ -95,6 +131,105 @@ private slots:
         const auto v = AuditLog(t.store()->db()).verify(checkpoint);
         QVERIFY(!v.ok);
         QCOMPARE(v.firstBadEvent, Id(8));
+    }
+
+    void eventsWithoutChainKeepTheOriginalHashForm()
+    {
+        // Events written before actor chains existed must still verify: for a main-chain event
+        // without an anchor the canonical form is the original nine fields.
+        AuditEvent e;
+        e.id = 12;
+        e.at = QDateTime(QDate(2026, 6, 1), QTime(8, 0), Qt::UTC);
+        e.actorId = 3;
+        e.actor = QStringLiteral("reviewer");
+        e.action = QStringLiteral("decision.approve");
+        e.objectType = QStringLiteral("attempt");
+        e.objectId = QStringLiteral("7");
+        const QString prev = AuditLog::genesisHash();
+        QCryptographicHash h(QCryptographicHash::Sha256);
+        h.addData(prev.toLatin1());
+        h.addData(QByteArrayView("\n"));
+        h.addData(QByteArrayView(R"(["12","2026-06-01T08:00:00.000Z","3","reviewer","decision.approve","attempt","7","",""])"));
+        QCOMPARE(AuditLog::hashOf(e, prev), QString::fromLatin1(h.result().toHex()));
+        e.chain = AuditLog::actorChain(3);
+        QVERIFY(AuditLog::hashOf(e, prev) != QString::fromLatin1(h.result().toHex()));
+    }
+
+    void actorChainsAreLinkedAndAnchored()
+    {
+        test::TempStore t;
+        const Mixed m = mixed(t);
+        const AuditLog log(t.store()->db());
+        const auto v = log.verify();
+        QVERIFY2(v.ok, qPrintable(v.problem));
+        QCOMPARE(v.events, 9); // with the two account creations
+        // Each claim links to the previous event of its own chain, not to the global previous one.
+        const auto claims = log.forObject(QStringLiteral("attempt"), QStringLiteral("1"));
+        std::map<Id, AuditEvent> byId;
+        for (const auto& e : claims)
+            byId[e.id] = e;
+        QCOMPARE(byId[m.aliceClaim1].prevHash, AuditLog::genesisHash());
+        QCOMPARE(byId[m.aliceClaim2].prevHash, byId[m.aliceClaim1].hash);
+        QCOMPARE(byId[m.bobClaim].prevHash, AuditLog::genesisHash());
+        QCOMPARE(byId[m.aliceDecision].prevHash, byId[m.start].hash); // the main chain skips the claims
+        QCOMPARE(byId[m.bobDecision].prevHash, byId[m.aliceDecision].hash);
+        // A decision vouches for its actor's claim history so far.
+        QCOMPARE(byId[m.aliceDecision].anchor,
+                 QStringLiteral("%1@%2:%3").arg(AuditLog::actorChain(m.alice)).arg(m.aliceClaim2).arg(byId[m.aliceClaim2].hash));
+        QCOMPARE(byId[m.bobDecision].anchor,
+                 QStringLiteral("%1@%2:%3").arg(AuditLog::actorChain(m.bob)).arg(m.bobClaim).arg(byId[m.bobClaim].hash));
+        QVERIFY(byId[m.aliceClaim3].anchor.isEmpty());
+        QCOMPARE(log.head(AuditLog::actorChain(m.alice)).first, m.aliceClaim3);
+        QCOMPARE(log.head().first, m.bobDecision);
+    }
+
+    void tamperingWithAnActorChainIsPinpointed()
+    {
+        for (const QString& what : {QStringLiteral("edit"), QStringLiteral("delete-middle"), QStringLiteral("delete-anchored-head"),
+                                    QStringLiteral("move-to-main")}) {
+            test::TempStore t;
+            const Mixed m = mixed(t);
+            Id expected = 0;
+            if (what == QLatin1String("edit")) {
+                exec(*t.store(), QStringLiteral("UPDATE audit_events SET object_id = '9' WHERE id = %1").arg(m.aliceClaim1));
+                expected = m.aliceClaim1;
+            } else if (what == QLatin1String("delete-middle")) {
+                exec(*t.store(), QStringLiteral("DELETE FROM audit_events WHERE id = %1").arg(m.aliceClaim1));
+                expected = m.aliceClaim2; // its chain link now points at nothing
+            } else if (what == QLatin1String("delete-anchored-head")) {
+                // Bob's only claim: its own chain stays consistent (it just gets shorter), but the
+                // decision that vouched for it notices.
+                exec(*t.store(), QStringLiteral("DELETE FROM audit_events WHERE id = %1").arg(m.bobClaim));
+                expected = m.bobDecision;
+            } else {
+                exec(*t.store(), QStringLiteral("UPDATE audit_events SET chain = '' WHERE id = %1").arg(m.aliceClaim3));
+                expected = m.aliceClaim3;
+            }
+            const auto v = AuditLog(t.store()->db()).verify();
+            QVERIFY2(!v.ok, qPrintable(what));
+            QVERIFY2(v.firstBadEvent == expected, qPrintable(QStringLiteral("%1: %2 (%3)").arg(what).arg(v.firstBadEvent).arg(v.problem)));
+        }
+    }
+
+    void checkpointHoldsEveryChainHead()
+    {
+        test::TempStore t;
+        const Mixed m = mixed(t);
+        const QString path = t.dir() + QStringLiteral("/audit.checkpoint");
+        QVERIFY(AuditLog(t.store()->db()).writeCheckpoint(path));
+        const auto checkpoint = AuditCheckpoint::load(path);
+        QVERIFY(checkpoint);
+        QCOMPARE(checkpoint->lastId, m.bobDecision);
+        QCOMPARE(checkpoint->chains.size(), size_t(2));
+        QCOMPARE(checkpoint->chains.at(AuditLog::actorChain(m.alice)).lastId, m.aliceClaim3);
+        QVERIFY(AuditLog(t.store()->db()).verify(checkpoint).ok);
+        // Alice's newest claim is not anchored yet: dropping it leaves every chain consistent,
+        // and only the checkpoint can tell.
+        exec(*t.store(), QStringLiteral("DELETE FROM audit_events WHERE id = %1").arg(m.aliceClaim3));
+        QVERIFY(AuditLog(t.store()->db()).verify().ok);
+        const auto v = AuditLog(t.store()->db()).verify(checkpoint);
+        QVERIFY(!v.ok);
+        QCOMPARE(v.firstBadEvent, m.aliceClaim3);
     }
 
     void cliReportsJsonAndExitCode()
