@@ -7,8 +7,12 @@
 #include "core/store/Transaction.h"
 #include "core/util/Time.h"
 
+#include <QMutex>
 #include <QSet>
 #include <QThread>
+#include <QtConcurrent>
+
+#include <algorithm>
 
 namespace pd {
 
@@ -163,6 +167,54 @@ SyncService::Outcome SyncService::store(const Submission& s)
     return changed ? Outcome::Updated : Outcome::Unchanged;
 }
 
+QHash<QString, Error> SyncService::downloadMissingPhotos(const SubmissionPage& page, int* downloaded)
+{
+    std::vector<const PhotoRef*> wanted;
+    QSet<QString> queued;
+    for (const Submission& s : page.items)
+        for (const PhotoRef& ref : s.photos)
+            if (!queued.contains(ref.sha256) && !m_store->blobs().contains(ref.sha256)) {
+                queued.insert(ref.sha256);
+                wanted.push_back(&ref);
+            }
+    QHash<QString, Error> failed;
+    if (wanted.empty())
+        return failed;
+    QMutex mutex;
+    std::atomic<size_t> next{0};
+    std::atomic<int> stored{0};
+    // Each stream has its own client: a QNetworkAccessManager belongs to one thread.
+    auto stream = [&] {
+        PlatformClient client(m_config);
+        connect(&client, &PlatformClient::retrying, this, &SyncService::retrying, Qt::DirectConnection);
+        for (size_t i = next++; i < wanted.size() && !m_cancel; i = next++) {
+            const PhotoRef& ref = *wanted[i];
+            auto bytes = client.downloadPhoto(ref);
+            if (!bytes) {
+                QMutexLocker lock(&mutex);
+                failed.insert(ref.sha256, bytes.error());
+                continue;
+            }
+            if (auto put = m_store->blobs().put(bytes.value()); !put) {
+                QMutexLocker lock(&mutex);
+                failed.insert(ref.sha256, put.error());
+                continue;
+            }
+            ++stored;
+        }
+    };
+    const int streams = int(std::min<size_t>(kParallelDownloads, wanted.size()));
+    m_downloads.setMaxThreadCount(std::max(1, streams - 1));
+    std::vector<QFuture<void>> others;
+    for (int i = 1; i < streams; ++i)
+        others.push_back(QtConcurrent::run(&m_downloads, stream));
+    stream(); // this thread is one of the streams
+    for (auto& f : others)
+        f.waitForFinished();
+    *downloaded = stored;
+    return failed;
+}
+
 SyncReport SyncService::runOnce()
 {
     m_running = true;
@@ -211,6 +263,9 @@ SyncReport SyncService::runOnce()
         bool pageClean = p.malformed == 0;
 
         // Photos first, outside the transaction (content-addressed: a retry re-uses them).
+        int downloaded = 0;
+        const QHash<QString, Error> failed = downloadMissingPhotos(p, &downloaded);
+        report.photos += downloaded;
         std::vector<const Submission*> ready;
         for (const Submission& s : p.items) {
             if (!seen.contains(s.attemptId)) {
@@ -219,21 +274,15 @@ SyncReport SyncService::runOnce()
             }
             bool ok = true;
             for (const PhotoRef& ref : s.photos) {
-                if (m_store->blobs().contains(ref.sha256))
-                    continue;
-                auto bytes = client.downloadPhoto(ref);
-                if (!bytes) {
-                    note(report, QStringLiteral("%1: %2").arg(s.attemptId, bytes.error().message));
+                if (const auto it = failed.constFind(ref.sha256); it != failed.constEnd()) {
+                    note(report, QStringLiteral("%1: %2").arg(s.attemptId, it->message));
                     ok = false;
                     break;
                 }
-                auto put = m_store->blobs().put(bytes.value());
-                if (!put) {
-                    note(report, QStringLiteral("%1: %2").arg(s.attemptId, put.error().message));
+                if (!m_store->blobs().contains(ref.sha256)) { // not fetched: the run was cancelled
                     ok = false;
                     break;
                 }
-                ++report.photos;
             }
             if (ok)
                 ready.push_back(&s);

@@ -4,7 +4,9 @@
 
 #include <QMetaType>
 #include <QObject>
+#include <QHash>
 #include <QStringList>
+#include <QThreadPool>
 
 #include <atomic>
 #include <functional>
@@ -60,6 +62,11 @@ public:
 
     static QString checkpointName() { return QStringLiteral("platform.sync.cursor"); }
 
+    // Photos of a page fetched at the same time, each stream on its own connection. One request
+    // and one fsync'ed file per photo, one after the other, left both the network and the disk
+    // idle most of the time (10 000 submissions: 179 s).
+    static constexpr int kParallelDownloads = 4;
+
 signals:
     void started();
     // `done` submissions handled in this run out of `total` pending on the platform (-1 unknown).
@@ -71,6 +78,9 @@ private:
     enum class Outcome { Inserted, Updated, Unchanged };
     Outcome store(const Submission& s);
     QString loadCheckpoint() const;
+    // Downloads and stores the page's photos that are not in the blob folder yet, in parallel;
+    // gives the failures by photo checksum and counts the photos stored in `downloaded`.
+    QHash<QString, Error> downloadMissingPhotos(const SubmissionPage& page, int* downloaded);
 
     std::shared_ptr<const Store> m_store;
     PlatformConfig m_config;
@@ -78,6 +88,7 @@ private:
     std::atomic<bool> m_running{false};
     std::function<bool(int)> m_pageHook;
     QThread* m_thread = nullptr;
+    QThreadPool m_downloads; // its own, so photo downloads never hold up vision work on the global pool
 };
 
 } // namespace pd
