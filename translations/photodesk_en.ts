@@ -139,6 +139,50 @@
         <source>No SMS access key is set: put it in PHOTODESK_SMS_ACCESS_KEY_ID and PHOTODESK_SMS_ACCESS_KEY_SECRET or in the desktop keychain. No SMS is sent until then; the messages wait in the outbox.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The value is not valid for this setting.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This setting is locked by the system configuration (/etc/photodesk/photodesk.conf).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Secrets are never written to a settings file: they go to the desktop keychain or the environment.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no such setting.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The settings file cannot be written. Nothing was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The desktop keychain is not available here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A secret is not set: provide it in the desktop keychain or the environment.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The folder for the database file cannot be created or written.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The SMS gateway refused the message.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The SMS gateway could not be reached or did not answer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The phone number is not a mainland mobile number (11 digits).</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>PhotoOverlay</name>
@@ -171,6 +215,11 @@
     </message>
     <message>
         <source>Sign-in failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Some secrets could not be stored in the desktop keychain:
+%1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -823,6 +872,285 @@
     </message>
 </context>
 <context>
+    <name>pd::FirstRunWizard</name>
+    <message>
+        <source>PhotoDesk set-up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next &gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt; Back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Database</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Where this desk keeps submissions, decisions and the audit log.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A single desk keeps everything in one file on this computer. Several desks that share one queue use the school&apos;s PostgreSQL server.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Embedded: a SQLite file on this computer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Team: the school&apos;s PostgreSQL server, shared by every desk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Database file:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Server URL:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Password:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>kept in the desktop keychain, never in a file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Test connection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>School</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The school&apos;s name and the signature every SMS to students starts with.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The SMS signature must be the one registered with the SMS provider, without the 【】 brackets (PhotoDesk adds them). Left empty, the signature of the SMS templates is used.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>School name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SMS signature:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Collection platform</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Where submissions come from and decisions go to. Leave the address empty to work without it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The test lists the first page of pending submissions with this token.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Platform address:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Access token:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SMS</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The gateway that tells students about decisions.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The test sends one signed message to the number you enter, through the same code that sends the students&apos; messages.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Provider:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Gateway URL:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>empty: the provider&apos;s public address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Access key id:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Access key secret:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Test number:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send test message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved for this desk&apos;s user; each change is recorded in the audit log.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Locked by the system configuration %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Zhang San</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Example SMS (%n character(s)):</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Enter the server URL.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The folder for the database file cannot be created or written.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>The file does not exist yet: PhotoDesk creates it at the first start (%n migration(s)).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Connected to %1. Schema version %2: up to date.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Connected to %1. Schema version %2 of %3: %n migration(s) will be applied at the first start.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Asking the platform…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Connected: %n submission(s) waiting on the platform (answered in %1 ms).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Connected (answered in %1 ms).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The platform refused the access token (HTTP 401/403). Check the token.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The platform did not answer within %1 seconds.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The secure connection (TLS) could not be established or verified. Check the address (https), the certificate and the campus CA.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The platform cannot be reached at this address.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sending…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sent: the gateway accepted the signed test message (id %1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter a mainland mobile number (11 digits).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the access key id and secret (or provide them in the environment or the keychain).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The SMS gateway refused the message (access key, signature or template):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The SMS gateway could not be reached or did not answer:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(entered; stored in the desktop keychain)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(not set)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 — locked by the system configuration</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Settings file: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This session has no desktop keychain: secrets entered here cannot be stored. Provide them in the environment instead (PHOTODESK_DB_PASSWORD, PHOTODESK_PLATFORM_TOKEN, PHOTODESK_SMS_ACCESS_KEY_ID / _SECRET).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not saved: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>pd::HotlineWorkspace</name>
     <message>
         <source>&lt;h3&gt;Collection instructions&lt;/h3&gt;&lt;p&gt;&lt;b&gt;Review time:&lt;/b&gt; every paid submission is reviewed within 48 hours of payment; the student gets the result by SMS.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Hotline hours:&lt;/b&gt; Tuesday to Sunday, 9:30–12:00 and 13:00–17:00. Closed on Mondays.&lt;/p&gt;&lt;p&gt;&lt;b&gt;After a rejection:&lt;/b&gt; the student collects a new photo in the same mini-program, following the reasons in the SMS. The new photo is a new submission with its own 48 hours.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Personal data:&lt;/b&gt; ID numbers and phone numbers are masked. Reveal them only when the caller&apos;s identity is confirmed; every reveal is recorded.&lt;/p&gt;</source>
@@ -1076,6 +1404,18 @@
         <source>&lt;tr&gt;&lt;td&gt;&lt;b&gt;N&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Claim the next submission nobody holds&lt;/td&gt;&lt;/tr&gt;</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>PhotoDesk — %1 graduation photo review</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>S&amp;ettings…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Set-&amp;up wizard…</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>pd::PasswordChangeDialog</name>
@@ -1203,6 +1543,98 @@
     </message>
     <message>
         <source>Locked by %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>pd::RecoveryNotice</name>
+    <message>
+        <source>PhotoDesk did not shut down properly last time (session of %1, started %2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>nobody signed in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>That session used another database; nothing was checked here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Submission %1, which this desk held, is still yours: it is open again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Submission %1, which this desk held for %2, was released back to the queue.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The hold on submission %1 had run out; it went back to the queue.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Submission %1 is now being reviewed by %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Submission %1, which this desk held, has been decided.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>rejection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>approval</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The %1 of submission %2 that was being saved was saved completely, with its audit record and messages.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The %1 of submission %2 that was being saved was not saved (nothing of it was written): please decide it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Still to be delivered from that session: %n SMS</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>, %n platform message(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source> — sending resumes now.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n were being sent at the time; the gateway is asked first, so none is sent twice.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Reopened submission %1, where you were.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No work was in progress; nothing was lost.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recovered after an unexpected exit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1659,6 +2091,315 @@
     </message>
     <message>
         <source>First decision confirmed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>pd::SettingsDialog</name>
+    <message>
+        <source>%1 (%2): %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is locked by the system configuration and cannot be changed here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>System file: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>System file: %1 (none)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your settings: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Locked by the system file (read-only here): %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ignored in the settings files:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Secrets&lt;/b&gt; — never written to a settings file: kept in the desktop keychain or given in the environment.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Set platform token…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Set SMS access key…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Set database password…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Back to default</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Set-up wizard…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Apply</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>new value entered (saved to the keychain)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>given on the command line</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>set in the environment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>in the desktop keychain, or not set</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not set (no desktop keychain here: use %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Platform access token: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SMS access key: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Team database password: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Saved: %n change(s), each recorded in the audit log.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Not stored: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The database settings apply the next time PhotoDesk starts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>pd::SettingsTableModel</name>
+    <message>
+        <source>Database</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Database file (embedded)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Team database URL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Photo folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Team database password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Platform URL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Platform access token</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Extra CA certificate (PEM)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pinned platform certificate (SHA-256)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sync every (minutes)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SMS provider</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SMS gateway URL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SMS region</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tencent SMS app id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SMS template: approved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SMS template: rejected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SMS signature</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SMS access key id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SMS access key secret</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>School name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Interface language</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Log level</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Team (PostgreSQL)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Embedded (SQLite)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Aliyun</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tencent Cloud</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Generic gateway</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>None (no SMS)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Debug</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Warnings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Errors only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Information</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>System file (locked)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Default</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>System file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Command line (this run)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Environment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 — locked by the system configuration %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(not set)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Back to the default when saved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your settings (when saved)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Setting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is locked by the system configuration and cannot be changed here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -139,6 +139,50 @@
         <source>No SMS access key is set: put it in PHOTODESK_SMS_ACCESS_KEY_ID and PHOTODESK_SMS_ACCESS_KEY_SECRET or in the desktop keychain. No SMS is sent until then; the messages wait in the outbox.</source>
         <translation>未设置短信访问密钥：请在 PHOTODESK_SMS_ACCESS_KEY_ID 和 PHOTODESK_SMS_ACCESS_KEY_SECRET 或桌面钥匙串中提供。在此之前不会发送短信，消息保留在发件箱中。</translation>
     </message>
+    <message>
+        <source>The value is not valid for this setting.</source>
+        <translation>该设置的值无效。</translation>
+    </message>
+    <message>
+        <source>This setting is locked by the system configuration (/etc/photodesk/photodesk.conf).</source>
+        <translation>该设置已被系统配置（/etc/photodesk/photodesk.conf）锁定。</translation>
+    </message>
+    <message>
+        <source>Secrets are never written to a settings file: they go to the desktop keychain or the environment.</source>
+        <translation>密钥绝不写入设置文件：请保存在桌面密钥环中或通过环境变量提供。</translation>
+    </message>
+    <message>
+        <source>There is no such setting.</source>
+        <translation>没有这个设置项。</translation>
+    </message>
+    <message>
+        <source>The settings file cannot be written. Nothing was changed.</source>
+        <translation>无法写入设置文件，未作任何更改。</translation>
+    </message>
+    <message>
+        <source>The desktop keychain is not available here.</source>
+        <translation>此处无法使用桌面密钥环。</translation>
+    </message>
+    <message>
+        <source>A secret is not set: provide it in the desktop keychain or the environment.</source>
+        <translation>密钥未设置：请保存在桌面密钥环中或通过环境变量提供。</translation>
+    </message>
+    <message>
+        <source>The folder for the database file cannot be created or written.</source>
+        <translation>无法创建或写入数据库文件所在的文件夹。</translation>
+    </message>
+    <message>
+        <source>The SMS gateway refused the message.</source>
+        <translation>短信网关拒绝了该短信。</translation>
+    </message>
+    <message>
+        <source>The SMS gateway could not be reached or did not answer.</source>
+        <translation>无法连接短信网关或网关没有应答。</translation>
+    </message>
+    <message>
+        <source>The phone number is not a mainland mobile number (11 digits).</source>
+        <translation>该号码不是中国大陆手机号（11 位）。</translation>
+    </message>
 </context>
 <context>
     <name>PhotoOverlay</name>
@@ -172,6 +216,12 @@
     <message>
         <source>Sign-in failed: %1</source>
         <translation>登录失败：%1</translation>
+    </message>
+    <message>
+        <source>Some secrets could not be stored in the desktop keychain:
+%1</source>
+        <translation>部分密钥无法保存到桌面密钥环：
+%1</translation>
     </message>
 </context>
 <context>
@@ -815,6 +865,281 @@
     </message>
 </context>
 <context>
+    <name>pd::FirstRunWizard</name>
+    <message>
+        <source>PhotoDesk set-up</source>
+        <translation>PhotoDesk 设置向导</translation>
+    </message>
+    <message>
+        <source>Next &gt;</source>
+        <translation>下一步 &gt;</translation>
+    </message>
+    <message>
+        <source>&lt; Back</source>
+        <translation>&lt; 上一步</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Database</source>
+        <translation>数据库</translation>
+    </message>
+    <message>
+        <source>Where this desk keeps submissions, decisions and the audit log.</source>
+        <translation>本工作站保存提交、审核结果和审计日志的位置。</translation>
+    </message>
+    <message>
+        <source>A single desk keeps everything in one file on this computer. Several desks that share one queue use the school&apos;s PostgreSQL server.</source>
+        <translation>单台工作站把所有数据保存在本机的一个文件中；多台工作站共用一个审核队列时，使用学校的 PostgreSQL 服务器。</translation>
+    </message>
+    <message>
+        <source>Embedded: a SQLite file on this computer</source>
+        <translation>本机：本电脑上的 SQLite 文件</translation>
+    </message>
+    <message>
+        <source>Team: the school&apos;s PostgreSQL server, shared by every desk</source>
+        <translation>团队：学校的 PostgreSQL 服务器，所有工作站共用</translation>
+    </message>
+    <message>
+        <source>Database file:</source>
+        <translation>数据库文件：</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>选择…</translation>
+    </message>
+    <message>
+        <source>Server URL:</source>
+        <translation>服务器地址：</translation>
+    </message>
+    <message>
+        <source>Password:</source>
+        <translation>密码：</translation>
+    </message>
+    <message>
+        <source>kept in the desktop keychain, never in a file</source>
+        <translation>保存在桌面密钥环中，绝不写入文件</translation>
+    </message>
+    <message>
+        <source>Test connection</source>
+        <translation>测试连接</translation>
+    </message>
+    <message>
+        <source>School</source>
+        <translation>学校</translation>
+    </message>
+    <message>
+        <source>The school&apos;s name and the signature every SMS to students starts with.</source>
+        <translation>学校名称，以及发给学生的每条短信开头的签名。</translation>
+    </message>
+    <message>
+        <source>The SMS signature must be the one registered with the SMS provider, without the 【】 brackets (PhotoDesk adds them). Left empty, the signature of the SMS templates is used.</source>
+        <translation>短信签名必须与在短信服务商处报备的签名一致，不含【】（PhotoDesk 会自动加上）。留空则使用短信模板中的签名。</translation>
+    </message>
+    <message>
+        <source>School name:</source>
+        <translation>学校名称：</translation>
+    </message>
+    <message>
+        <source>SMS signature:</source>
+        <translation>短信签名：</translation>
+    </message>
+    <message>
+        <source>Collection platform</source>
+        <translation>采集平台</translation>
+    </message>
+    <message>
+        <source>Where submissions come from and decisions go to. Leave the address empty to work without it.</source>
+        <translation>提交从这里同步，审核结果发送到这里。地址留空则不连接平台。</translation>
+    </message>
+    <message>
+        <source>The test lists the first page of pending submissions with this token.</source>
+        <translation>测试会用此令牌读取待审核提交的第一页。</translation>
+    </message>
+    <message>
+        <source>Platform address:</source>
+        <translation>平台地址：</translation>
+    </message>
+    <message>
+        <source>Access token:</source>
+        <translation>访问令牌：</translation>
+    </message>
+    <message>
+        <source>SMS</source>
+        <translation>短信</translation>
+    </message>
+    <message>
+        <source>The gateway that tells students about decisions.</source>
+        <translation>向学生发送审核结果通知的短信网关。</translation>
+    </message>
+    <message>
+        <source>The test sends one signed message to the number you enter, through the same code that sends the students&apos; messages.</source>
+        <translation>测试会通过与发送学生短信相同的代码，向您输入的号码发送一条带签名的短信。</translation>
+    </message>
+    <message>
+        <source>Provider:</source>
+        <translation>服务商：</translation>
+    </message>
+    <message>
+        <source>Gateway URL:</source>
+        <translation>网关地址：</translation>
+    </message>
+    <message>
+        <source>empty: the provider&apos;s public address</source>
+        <translation>留空：使用服务商的公共地址</translation>
+    </message>
+    <message>
+        <source>Access key id:</source>
+        <translation>AccessKey ID：</translation>
+    </message>
+    <message>
+        <source>Access key secret:</source>
+        <translation>AccessKey Secret：</translation>
+    </message>
+    <message>
+        <source>Test number:</source>
+        <translation>测试手机号：</translation>
+    </message>
+    <message>
+        <source>Send test message</source>
+        <translation>发送测试短信</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>确认</translation>
+    </message>
+    <message>
+        <source>Saved for this desk&apos;s user; each change is recorded in the audit log.</source>
+        <translation>保存为本工作站当前用户的设置；每项更改都会记入审计日志。</translation>
+    </message>
+    <message>
+        <source>Locked by the system configuration %1</source>
+        <translation>已被系统配置 %1 锁定</translation>
+    </message>
+    <message>
+        <source>Zhang San</source>
+        <translation>张三</translation>
+    </message>
+    <message numerus="yes">
+        <source>Example SMS (%n character(s)):</source>
+        <translation>
+            <numerusform>短信示例（%n 个字）：</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Enter the server URL.</source>
+        <translation>请输入服务器地址。</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>正在连接…</translation>
+    </message>
+    <message>
+        <source>The folder for the database file cannot be created or written.</source>
+        <translation>无法创建或写入数据库文件所在的文件夹。</translation>
+    </message>
+    <message numerus="yes">
+        <source>The file does not exist yet: PhotoDesk creates it at the first start (%n migration(s)).</source>
+        <translation>
+            <numerusform>文件尚不存在：PhotoDesk 将在首次启动时创建（%n 个迁移）。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Connected to %1. Schema version %2: up to date.</source>
+        <translation>已连接 %1。数据库结构版本 %2：已是最新。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Connected to %1. Schema version %2 of %3: %n migration(s) will be applied at the first start.</source>
+        <translation>
+            <numerusform>已连接 %1。数据库结构版本 %2（最新为 %3）：首次启动时将执行 %n 个迁移。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Asking the platform…</source>
+        <translation>正在询问平台…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Connected: %n submission(s) waiting on the platform (answered in %1 ms).</source>
+        <translation>
+            <numerusform>连接成功：平台上有 %n 份提交待审核（%1 毫秒内应答）。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Connected (answered in %1 ms).</source>
+        <translation>连接成功（%1 毫秒内应答）。</translation>
+    </message>
+    <message>
+        <source>The platform refused the access token (HTTP 401/403). Check the token.</source>
+        <translation>平台拒绝了访问令牌（HTTP 401/403），请检查令牌。</translation>
+    </message>
+    <message>
+        <source>The platform did not answer within %1 seconds.</source>
+        <translation>平台在 %1 秒内没有应答。</translation>
+    </message>
+    <message>
+        <source>The secure connection (TLS) could not be established or verified. Check the address (https), the certificate and the campus CA.</source>
+        <translation>无法建立或验证安全连接（TLS）。请检查地址（https）、证书和校园 CA。</translation>
+    </message>
+    <message>
+        <source>The platform cannot be reached at this address.</source>
+        <translation>无法通过此地址连接到平台。</translation>
+    </message>
+    <message>
+        <source>Sending…</source>
+        <translation>正在发送…</translation>
+    </message>
+    <message>
+        <source>Sent: the gateway accepted the signed test message (id %1).</source>
+        <translation>已发送：网关已接收带签名的测试短信（编号 %1）。</translation>
+    </message>
+    <message>
+        <source>Enter a mainland mobile number (11 digits).</source>
+        <translation>请输入中国大陆手机号（11 位）。</translation>
+    </message>
+    <message>
+        <source>Enter the access key id and secret (or provide them in the environment or the keychain).</source>
+        <translation>请输入 AccessKey ID 和 Secret（或通过环境变量、密钥环提供）。</translation>
+    </message>
+    <message>
+        <source>The SMS gateway refused the message (access key, signature or template):</source>
+        <translation>短信网关拒绝了该短信（AccessKey、签名或模板有误）：</translation>
+    </message>
+    <message>
+        <source>The SMS gateway could not be reached or did not answer:</source>
+        <translation>无法连接短信网关或网关没有应答：</translation>
+    </message>
+    <message>
+        <source>(entered; stored in the desktop keychain)</source>
+        <translation>（已输入；保存在桌面密钥环中）</translation>
+    </message>
+    <message>
+        <source>(not set)</source>
+        <translation>（未设置）</translation>
+    </message>
+    <message>
+        <source>%1 — locked by the system configuration</source>
+        <translation>%1 — 已被系统配置锁定</translation>
+    </message>
+    <message>
+        <source>Settings file: %1</source>
+        <translation>设置文件：%1</translation>
+    </message>
+    <message>
+        <source>This session has no desktop keychain: secrets entered here cannot be stored. Provide them in the environment instead (PHOTODESK_DB_PASSWORD, PHOTODESK_PLATFORM_TOKEN, PHOTODESK_SMS_ACCESS_KEY_ID / _SECRET).</source>
+        <translation>当前会话没有桌面密钥环：此处输入的密钥无法保存。请改用环境变量提供（PHOTODESK_DB_PASSWORD、PHOTODESK_PLATFORM_TOKEN、PHOTODESK_SMS_ACCESS_KEY_ID / _SECRET）。</translation>
+    </message>
+    <message>
+        <source>Not saved: %1</source>
+        <translation>未保存：%1</translation>
+    </message>
+</context>
+<context>
     <name>pd::HotlineWorkspace</name>
     <message>
         <source>&lt;h3&gt;Collection instructions&lt;/h3&gt;&lt;p&gt;&lt;b&gt;Review time:&lt;/b&gt; every paid submission is reviewed within 48 hours of payment; the student gets the result by SMS.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Hotline hours:&lt;/b&gt; Tuesday to Sunday, 9:30–12:00 and 13:00–17:00. Closed on Mondays.&lt;/p&gt;&lt;p&gt;&lt;b&gt;After a rejection:&lt;/b&gt; the student collects a new photo in the same mini-program, following the reasons in the SMS. The new photo is a new submission with its own 48 hours.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Personal data:&lt;/b&gt; ID numbers and phone numbers are masked. Reveal them only when the caller&apos;s identity is confirmed; every reveal is recorded.&lt;/p&gt;</source>
@@ -1066,6 +1391,18 @@
         <source>&lt;tr&gt;&lt;td&gt;&lt;b&gt;N&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Claim the next submission nobody holds&lt;/td&gt;&lt;/tr&gt;</source>
         <translation>&lt;tr&gt;&lt;td&gt;&lt;b&gt;N&lt;/b&gt;&lt;/td&gt;&lt;td&gt;领取下一份无人审核的提交&lt;/td&gt;&lt;/tr&gt;</translation>
     </message>
+    <message>
+        <source>PhotoDesk — %1 graduation photo review</source>
+        <translation>PhotoDesk — %1 毕业生照片审核</translation>
+    </message>
+    <message>
+        <source>S&amp;ettings…</source>
+        <translation>设置(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Set-&amp;up wizard…</source>
+        <translation>设置向导(&amp;U)…</translation>
+    </message>
 </context>
 <context>
     <name>pd::PasswordChangeDialog</name>
@@ -1194,6 +1531,95 @@
     <message>
         <source>Locked by %1</source>
         <translation>已被 %1 锁定</translation>
+    </message>
+</context>
+<context>
+    <name>pd::RecoveryNotice</name>
+    <message>
+        <source>PhotoDesk did not shut down properly last time (session of %1, started %2).</source>
+        <translation>PhotoDesk 上次没有正常退出（%1 的会话，开始于 %2）。</translation>
+    </message>
+    <message>
+        <source>nobody signed in</source>
+        <translation>无人登录</translation>
+    </message>
+    <message>
+        <source>That session used another database; nothing was checked here.</source>
+        <translation>该会话使用的是另一个数据库，此处未作检查。</translation>
+    </message>
+    <message>
+        <source>Submission %1, which this desk held, is still yours: it is open again.</source>
+        <translation>本工作站领取的提交 %1 仍由您审核，已重新打开。</translation>
+    </message>
+    <message>
+        <source>Submission %1, which this desk held for %2, was released back to the queue.</source>
+        <translation>本工作站为 %2 领取的提交 %1 已释放回审核队列。</translation>
+    </message>
+    <message>
+        <source>The hold on submission %1 had run out; it went back to the queue.</source>
+        <translation>提交 %1 的领取已过期，已回到审核队列。</translation>
+    </message>
+    <message>
+        <source>Submission %1 is now being reviewed by %2.</source>
+        <translation>提交 %1 现由 %2 审核。</translation>
+    </message>
+    <message>
+        <source>Submission %1, which this desk held, has been decided.</source>
+        <translation>本工作站领取的提交 %1 已有审核结果。</translation>
+    </message>
+    <message>
+        <source>rejection</source>
+        <translation>驳回</translation>
+    </message>
+    <message>
+        <source>approval</source>
+        <translation>通过</translation>
+    </message>
+    <message>
+        <source>The %1 of submission %2 that was being saved was saved completely, with its audit record and messages.</source>
+        <translation>当时正在保存的提交 %2 的审核结果（%1）已完整保存，审计记录和通知一并保存。</translation>
+    </message>
+    <message>
+        <source>The %1 of submission %2 that was being saved was not saved (nothing of it was written): please decide it again.</source>
+        <translation>当时正在保存的提交 %2 的审核结果（%1）未保存（没有写入任何内容），请重新审核。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Still to be delivered from that session: %n SMS</source>
+        <translation>
+            <numerusform>该会话尚待发送：%n 条短信</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>, %n platform message(s)</source>
+        <translation>
+            <numerusform>、%n 条平台消息</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source> — sending resumes now.</source>
+        <translation>，现已继续发送。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n were being sent at the time; the gateway is asked first, so none is sent twice.</source>
+        <translation>
+            <numerusform>其中 %n 条当时正在发送；重发前会先向网关查询，不会重复发送。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Reopened submission %1, where you were.</source>
+        <translation>已重新打开您上次审核的提交 %1。</translation>
+    </message>
+    <message>
+        <source>No work was in progress; nothing was lost.</source>
+        <translation>当时没有进行中的工作，没有任何丢失。</translation>
+    </message>
+    <message>
+        <source>Recovered after an unexpected exit</source>
+        <translation>异常退出后已恢复</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
     </message>
 </context>
 <context>
@@ -1644,6 +2070,314 @@
     <message>
         <source>First decision confirmed.</source>
         <translation>已维持初审结论。</translation>
+    </message>
+</context>
+<context>
+    <name>pd::SettingsDialog</name>
+    <message>
+        <source>%1 (%2): %3</source>
+        <translation>%1（%2）：%3</translation>
+    </message>
+    <message>
+        <source>%1 is locked by the system configuration and cannot be changed here.</source>
+        <translation>%1 已被系统配置锁定，不能在此更改。</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <source>System file: %1</source>
+        <translation>系统配置：%1</translation>
+    </message>
+    <message>
+        <source>System file: %1 (none)</source>
+        <translation>系统配置：%1（不存在）</translation>
+    </message>
+    <message>
+        <source>Your settings: %1</source>
+        <translation>用户设置：%1</translation>
+    </message>
+    <message>
+        <source>Locked by the system file (read-only here): %1</source>
+        <translation>被系统配置锁定（此处只读）：%1</translation>
+    </message>
+    <message>
+        <source>Ignored in the settings files:</source>
+        <translation>设置文件中被忽略的内容：</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Secrets&lt;/b&gt; — never written to a settings file: kept in the desktop keychain or given in the environment.</source>
+        <translation>&lt;b&gt;密钥&lt;/b&gt; — 绝不写入设置文件：保存在桌面密钥环中，或通过环境变量提供。</translation>
+    </message>
+    <message>
+        <source>Set platform token…</source>
+        <translation>设置平台令牌…</translation>
+    </message>
+    <message>
+        <source>Set SMS access key…</source>
+        <translation>设置短信 AccessKey…</translation>
+    </message>
+    <message>
+        <source>Set database password…</source>
+        <translation>设置数据库密码…</translation>
+    </message>
+    <message>
+        <source>Back to default</source>
+        <translation>恢复默认</translation>
+    </message>
+    <message>
+        <source>Set-up wizard…</source>
+        <translation>设置向导…</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Apply</source>
+        <translation>应用</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>new value entered (saved to the keychain)</source>
+        <translation>已输入新值（将保存到密钥环）</translation>
+    </message>
+    <message>
+        <source>given on the command line</source>
+        <translation>由命令行提供</translation>
+    </message>
+    <message>
+        <source>set in the environment</source>
+        <translation>由环境变量提供</translation>
+    </message>
+    <message>
+        <source>in the desktop keychain, or not set</source>
+        <translation>在桌面密钥环中，或未设置</translation>
+    </message>
+    <message>
+        <source>not set (no desktop keychain here: use %1)</source>
+        <translation>未设置（此处没有桌面密钥环：请使用 %1）</translation>
+    </message>
+    <message>
+        <source>Platform access token: %1</source>
+        <translation>平台访问令牌：%1</translation>
+    </message>
+    <message>
+        <source>SMS access key: %1</source>
+        <translation>短信 AccessKey：%1</translation>
+    </message>
+    <message>
+        <source>Team database password: %1</source>
+        <translation>团队数据库密码：%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Saved: %n change(s), each recorded in the audit log.</source>
+        <translation>
+            <numerusform>已保存：%n 项更改，均已记入审计日志。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Not stored: %1</source>
+        <translation>未保存：%1</translation>
+    </message>
+    <message>
+        <source>The database settings apply the next time PhotoDesk starts.</source>
+        <translation>数据库设置在下次启动 PhotoDesk 时生效。</translation>
+    </message>
+</context>
+<context>
+    <name>pd::SettingsTableModel</name>
+    <message>
+        <source>Database</source>
+        <translation>数据库</translation>
+    </message>
+    <message>
+        <source>Database file (embedded)</source>
+        <translation>数据库文件（本机）</translation>
+    </message>
+    <message>
+        <source>Team database URL</source>
+        <translation>团队数据库地址</translation>
+    </message>
+    <message>
+        <source>Photo folder</source>
+        <translation>照片文件夹</translation>
+    </message>
+    <message>
+        <source>Team database password</source>
+        <translation>团队数据库密码</translation>
+    </message>
+    <message>
+        <source>Platform URL</source>
+        <translation>平台地址</translation>
+    </message>
+    <message>
+        <source>Platform access token</source>
+        <translation>平台访问令牌</translation>
+    </message>
+    <message>
+        <source>Extra CA certificate (PEM)</source>
+        <translation>附加 CA 证书（PEM）</translation>
+    </message>
+    <message>
+        <source>Pinned platform certificate (SHA-256)</source>
+        <translation>固定的平台证书（SHA-256）</translation>
+    </message>
+    <message>
+        <source>Sync every (minutes)</source>
+        <translation>同步间隔（分钟）</translation>
+    </message>
+    <message>
+        <source>SMS provider</source>
+        <translation>短信服务商</translation>
+    </message>
+    <message>
+        <source>SMS gateway URL</source>
+        <translation>短信网关地址</translation>
+    </message>
+    <message>
+        <source>SMS region</source>
+        <translation>短信服务地域</translation>
+    </message>
+    <message>
+        <source>Tencent SMS app id</source>
+        <translation>腾讯云短信应用 ID</translation>
+    </message>
+    <message>
+        <source>SMS template: approved</source>
+        <translation>短信模板：通过</translation>
+    </message>
+    <message>
+        <source>SMS template: rejected</source>
+        <translation>短信模板：驳回</translation>
+    </message>
+    <message>
+        <source>SMS signature</source>
+        <translation>短信签名</translation>
+    </message>
+    <message>
+        <source>SMS access key id</source>
+        <translation>短信 AccessKey ID</translation>
+    </message>
+    <message>
+        <source>SMS access key secret</source>
+        <translation>短信 AccessKey Secret</translation>
+    </message>
+    <message>
+        <source>School name</source>
+        <translation>学校名称</translation>
+    </message>
+    <message>
+        <source>Interface language</source>
+        <translation>界面语言</translation>
+    </message>
+    <message>
+        <source>Log level</source>
+        <translation>日志级别</translation>
+    </message>
+    <message>
+        <source>Team (PostgreSQL)</source>
+        <translation>团队（PostgreSQL）</translation>
+    </message>
+    <message>
+        <source>Embedded (SQLite)</source>
+        <translation>本机（SQLite）</translation>
+    </message>
+    <message>
+        <source>Aliyun</source>
+        <translation>阿里云</translation>
+    </message>
+    <message>
+        <source>Tencent Cloud</source>
+        <translation>腾讯云</translation>
+    </message>
+    <message>
+        <source>Generic gateway</source>
+        <translation>通用网关</translation>
+    </message>
+    <message>
+        <source>None (no SMS)</source>
+        <translation>无（不发短信）</translation>
+    </message>
+    <message>
+        <source>Debug</source>
+        <translation>调试</translation>
+    </message>
+    <message>
+        <source>Warnings</source>
+        <translation>警告</translation>
+    </message>
+    <message>
+        <source>Errors only</source>
+        <translation>仅错误</translation>
+    </message>
+    <message>
+        <source>Information</source>
+        <translation>信息</translation>
+    </message>
+    <message>
+        <source>System file (locked)</source>
+        <translation>系统配置（已锁定）</translation>
+    </message>
+    <message>
+        <source>Default</source>
+        <translation>默认</translation>
+    </message>
+    <message>
+        <source>System file</source>
+        <translation>系统配置</translation>
+    </message>
+    <message>
+        <source>Your settings</source>
+        <translation>用户设置</translation>
+    </message>
+    <message>
+        <source>Command line (this run)</source>
+        <translation>命令行（仅本次运行）</translation>
+    </message>
+    <message>
+        <source>Environment</source>
+        <translation>环境变量</translation>
+    </message>
+    <message>
+        <source>%1 — locked by the system configuration %2</source>
+        <translation>%1 — 已被系统配置 %2 锁定</translation>
+    </message>
+    <message>
+        <source>(not set)</source>
+        <translation>（未设置）</translation>
+    </message>
+    <message>
+        <source>Back to the default when saved</source>
+        <translation>保存后恢复默认</translation>
+    </message>
+    <message>
+        <source>Your settings (when saved)</source>
+        <translation>用户设置（保存后）</translation>
+    </message>
+    <message>
+        <source>Setting</source>
+        <translation>设置项</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>值</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>%1 is locked by the system configuration and cannot be changed here.</source>
+        <translation>%1 已被系统配置锁定，不能在此更改。</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
     </message>
 </context>
 <context>
