@@ -375,6 +375,18 @@ void ReviewWorkspace::syncAfterReload()
 void ReviewWorkspace::openAfterStart(const std::vector<Claim>& held)
 {
     m_startResolved = true;
+    if (const Id resume = std::exchange(m_resumeAt, 0); resume != 0) {
+        // Where the reviewer was before the crash: its claim (if still held) is taken up again.
+        for (const Claim& claim : held)
+            if (claim.attemptId == resume)
+                m_claim = claim;
+        const int row = m_model->rowOf(resume);
+        if (row >= 0)
+            selectRow(row);
+        else
+            openAttempt(resume);
+        return;
+    }
     if (!held.empty()) {
         const Claim& claim = held.front();
         m_claim = claim; // claiming it again below keeps this token and extends the lease
@@ -405,6 +417,21 @@ void ReviewWorkspace::openAfterStart(const std::vector<Claim>& held)
         selectRow(row);
     else
         showNothingOpen(m_model->filter().state == AttemptState::Pending ? tr("No submissions are waiting for review.") : tr("No submissions match."));
+}
+
+void ReviewWorkspace::resumeAt(Id attemptId)
+{
+    if (attemptId == 0)
+        return;
+    if (!m_startResolved) {
+        m_resumeAt = attemptId;
+        return;
+    }
+    const int row = m_model->rowOf(attemptId);
+    if (row >= 0)
+        selectRow(row);
+    else
+        openAttempt(attemptId);
 }
 
 void ReviewWorkspace::setClaimLeaseSeconds(int seconds)
@@ -891,6 +918,7 @@ void ReviewWorkspace::decide(Verdict verdict)
     std::shared_ptr<DecisionService> service = m_service;
     const Session who = m_session;
     const QString token = m_claim->token; // refused (lease-lost) if the hold was lost meanwhile
+    emit decisionStarted(request.attemptId, request.verdict);
     whenFinished(this, m_worker->run([service, who, request, token] { return service->decide(who, request, token); }),
                  [this, request, row](const Result<Id>& result) { decisionFinished(request, result, row); });
 }

@@ -72,6 +72,9 @@ public:
     QString lockedBy() const { return m_lockedBy; }
     // For tests: a shorter lease (and so a faster renewal).
     void setClaimLeaseSeconds(int seconds);
+    // Crash recovery: at start-up open `attemptId` (where the reviewer was) instead of the default,
+    // resuming a claim still held on it; at once when the start-up has already been resolved.
+    void resumeAt(Id attemptId);
 
 public slots:
     void approve();
@@ -94,6 +97,8 @@ signals:
     void decided(pd::Id attemptId, pd::Verdict verdict);
     // This desk now holds `attemptId` (0: holds nothing).
     void claimChanged(pd::Id attemptId);
+    // A decision for `attemptId` is about to be written (the crash-recovery marker notes it first).
+    void decisionStarted(pd::Id attemptId, pd::Verdict verdict);
 
 protected:
     void changeEvent(QEvent* event) override;
@@ -156,6 +161,7 @@ private:
     QList<Id> m_skipped;      // passed over in this session: claimNext hands out others first
     bool m_started = false;   // the first refresh resumes a held claim
     bool m_startResolved = false; // … and has decided what to open
+    Id m_resumeAt = 0;            // … unless crash recovery names the submission to reopen
     QTimer m_renewTimer;
     QTimer m_locksTimer;
     bool m_photosAnnounced = false;

@@ -110,6 +110,15 @@ bool SessionMarker::isAlive(const SessionRecord& record)
     const QString proc = QStringLiteral("/proc/%1").arg(record.pid);
     if (!QFileInfo::exists(proc))
         return false;
+    // A killed process stays a zombie until its parent reaps it: it runs no more.
+    QFile stat(proc + QStringLiteral("/stat"));
+    if (stat.open(QIODevice::ReadOnly)) {
+        const QByteArray line = stat.readAll();
+        const qsizetype close = line.lastIndexOf(')');
+        const char state = close >= 0 && close + 2 < line.size() ? line.at(close + 2) : '?';
+        if (state == 'Z' || state == 'X')
+            return false;
+    }
     // The pid may have been reused by another program.
     const QString exe = QFileInfo(proc + QStringLiteral("/exe")).symLinkTarget();
     return record.executable.isEmpty() || exe.isEmpty() || exe == record.executable;

@@ -1,5 +1,7 @@
 #include "core/config/SettingsModel.h"
 
+#include "core/util/Paths.h"
+
 #include <QDir>
 #include <QFileInfo>
 #include <QJsonObject>
@@ -48,8 +50,7 @@ SettingsLocations SettingsLocations::standard()
 
 QString SettingsModel::userDataDir()
 {
-    const QString env = qEnvironmentVariable("PHOTODESK_DATA_DIR");
-    return env.isEmpty() ? QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) : env;
+    return pd::userDataDir();
 }
 
 SettingsModel::SettingsModel(SettingsLocations locations, QObject* parent) : QObject(parent), m_locations(std::move(locations))
@@ -407,7 +408,7 @@ QString SettingsModel::databaseLocation() const
     if (text(QLatin1String(SettingKey::DatabaseMode)) == QLatin1String("team"))
         return text(QLatin1String(SettingKey::DatabaseUrl));
     const QString path = text(QLatin1String(SettingKey::DatabasePath));
-    return path.isEmpty() ? userDataDir() + QStringLiteral("/photodesk.sqlite") : path;
+    return path.isEmpty() ? defaultDatabasePath() : path;
 }
 
 QStringList SettingsModel::importLegacy(const QString& legacyFile)

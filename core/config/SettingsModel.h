@@ -95,10 +95,10 @@ public:
     QString secretSource(const QString& key) const;
 
     // The store the desk opens: database/url in team mode, else database/path or
-    // <user data folder>/photodesk.sqlite.
+    // <user data folder>/photodesk.sqlite (core/util/Paths.h defaultDatabasePath()).
     QString databaseLocation() const;
-    // PHOTODESK_DATA_DIR or the platform's application data folder (holds the default
-    // database, the session marker and, with the logs, everything that is the user's).
+    // core/util/Paths.h userDataDir(): $PHOTODESK_DATA_DIR or ~/.local/share/photodesk (the
+    // default database, the session markers, the logs — everything that is the user's).
     static QString userDataDir();
 
     // A settings file of an earlier PhotoDesk (QSettings' default location: ui/language,

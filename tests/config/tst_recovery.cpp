@@ -28,8 +28,9 @@ qint64 deadPid()
 {
     QProcess p;
     p.start(QStringLiteral("true"), {});
+    const qint64 pid = p.processId(); // 0 once it has finished
     p.waitForFinished(5000);
-    return p.processId() ? p.processId() : 0x3ffffff0;
+    return pid ? pid : 0x3ffffff0;
 }
 
 int count(const Store& store, const QString& sql)
