@@ -69,6 +69,28 @@ QString ErrorTexts::forCode(const QString& code)
     if (code == QLatin1String("sms-credentials-missing"))
         return tr("No SMS access key is set: put it in PHOTODESK_SMS_ACCESS_KEY_ID and PHOTODESK_SMS_ACCESS_KEY_SECRET or in the "
                   "desktop keychain. No SMS is sent until then; the messages wait in the outbox.");
+    if (code == QLatin1String("setting-invalid"))
+        return tr("The value is not valid for this setting.");
+    if (code == QLatin1String("setting-locked"))
+        return tr("This setting is locked by the system configuration (/etc/photodesk/photodesk.conf).");
+    if (code == QLatin1String("setting-secret"))
+        return tr("Secrets are never written to a settings file: they go to the desktop keychain or the environment.");
+    if (code == QLatin1String("setting-unknown"))
+        return tr("There is no such setting.");
+    if (code == QLatin1String("settings-write"))
+        return tr("The settings file cannot be written. Nothing was changed.");
+    if (code == QLatin1String("keychain-unavailable") || code == QLatin1String("keychain-failed"))
+        return tr("The desktop keychain is not available here.");
+    if (code == QLatin1String("secret-missing"))
+        return tr("A secret is not set: provide it in the desktop keychain or the environment.");
+    if (code == QLatin1String("database-folder"))
+        return tr("The folder for the database file cannot be created or written.");
+    if (code == QLatin1String("sms-rejected"))
+        return tr("The SMS gateway refused the message.");
+    if (code == QLatin1String("sms-unavailable"))
+        return tr("The SMS gateway could not be reached or did not answer.");
+    if (code == QLatin1String("sms-phone-invalid"))
+        return tr("The phone number is not a mainland mobile number (11 digits).");
     if (code == QLatin1String("demo-exists"))
         return tr("The demo database already exists.");
     if (code == QLatin1String("demo-data"))

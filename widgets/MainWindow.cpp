@@ -66,6 +66,16 @@ MainWindow::MainWindow(std::shared_ptr<Store> store, Session session, QWidget* p
     m_syncNow = m_fileMenu->addAction(QString());
     m_syncNow->setObjectName(QStringLiteral("syncNowAction"));
     m_syncNow->setEnabled(false); // until startServices() with a platform
+    if (role == Role::Administrator) {
+        m_fileMenu->addSeparator();
+        m_settings = m_fileMenu->addAction(QString());
+        m_settings->setObjectName(QStringLiteral("settingsAction"));
+        m_settings->setMenuRole(QAction::PreferencesRole);
+        connect(m_settings, &QAction::triggered, this, &MainWindow::settingsRequested);
+        m_setupWizard = m_fileMenu->addAction(QString());
+        m_setupWizard->setObjectName(QStringLiteral("setupWizardAction"));
+        connect(m_setupWizard, &QAction::triggered, this, &MainWindow::setupWizardRequested);
+    }
     m_fileMenu->addSeparator();
     m_logout = m_fileMenu->addAction(QString());
     m_logout->setObjectName(QStringLiteral("logoutAction"));
@@ -180,7 +190,8 @@ QString MainWindow::roleName(Role role)
 
 void MainWindow::retranslate()
 {
-    setWindowTitle(tr("PhotoDesk — Graduation photo review"));
+    setWindowTitle(m_schoolName.isEmpty() ? tr("PhotoDesk — Graduation photo review")
+                                          : tr("PhotoDesk — %1 graduation photo review").arg(m_schoolName));
     if (m_review)
         m_tabs->setTabText(m_tabs->indexOf(m_review), tr("Review"));
     if (m_hotline)
@@ -195,6 +206,10 @@ void MainWindow::retranslate()
     m_claimNext->setShortcut(QKeySequence(Qt::Key_N));
     m_claimNext->setShortcutContext(Qt::WidgetShortcut); // N itself is handled by the workspace
     m_syncNow->setText(tr("&Sync now"));
+    if (m_settings) {
+        m_settings->setText(tr("S&ettings…"));
+        m_setupWizard->setText(tr("Set-&up wizard…"));
+    }
     m_logout->setText(tr("&Log out"));
     m_quit->setText(tr("&Quit"));
     m_languageMenu->setTitle(tr("&Language"));
@@ -206,6 +221,12 @@ void MainWindow::retranslate()
         m_pendingLabel->setText(tr("%n pending", "", m_pending));
     else
         m_pendingLabel->clear();
+}
+
+void MainWindow::setSchoolName(const QString& name)
+{
+    m_schoolName = name;
+    retranslate();
 }
 
 void MainWindow::updateUserLabel()

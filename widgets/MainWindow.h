@@ -43,10 +43,16 @@ public:
     // their state in the status bar. Stopped when the window closes (logout, quit).
     void startServices(const DeskServicesConfig& config);
     SyncController* services() const { return m_services; }
+    // The school's name from the settings, shown in the window title (empty: none).
+    void setSchoolName(const QString& name);
 
 signals:
     void logoutRequested();
     void languageChosen(const QString& code);
+    // File ▸ Settings… and File ▸ Set-up wizard… (administrators): the application opens them
+    // with the desk's settings model.
+    void settingsRequested();
+    void setupWizardRequested();
 
 protected:
     void changeEvent(QEvent* event) override;
@@ -71,6 +77,9 @@ private:
     QAction* m_refresh;
     QAction* m_claimNext;
     QAction* m_syncNow;
+    QAction* m_settings = nullptr;    // administrators only
+    QAction* m_setupWizard = nullptr;
+    QString m_schoolName;
     SyncController* m_services = nullptr;
     QAction* m_logout;
     QAction* m_quit;
