@@ -2,16 +2,27 @@
 //   photodesk [--db PATH] [--demo] [--lang zh_CN|en] [--login USER:PASSWORD]
 //             [--platform URL [--platform-token T]] [--sms-provider aliyun|tencent|generic [--sms-endpoint URL]]
 //             [--screenshot FILE --quit-after SEC]
-// The platform URL, SMS provider and endpoint are remembered in the settings; the secrets
-// (platform token, SMS key pair) never are: they come from the command line / environment
-// (PHOTODESK_PLATFORM_TOKEN, PHOTODESK_SMS_ACCESS_KEY_ID/_SECRET) or the desktop keychain.
+// Settings (docs/configuration.md): defaults < /etc/photodesk/photodesk.conf < the user's
+// ~/.config/photodesk/photodesk.conf < this command line (never written). Secrets (platform token,
+// SMS key pair, database password) come from the command line, the environment
+// (PHOTODESK_PLATFORM_TOKEN, PHOTODESK_SMS_ACCESS_KEY_ID/_SECRET, PHOTODESK_DB_PASSWORD) or the
+// desktop keychain, never from a file. A desk nobody has set up starts with the set-up wizard.
 
+#include "core/config/Keychain.h"
+#include "core/config/SessionMarker.h"
+#include "core/config/SettingsEditor.h"
+#include "core/config/SettingsModel.h"
 #include "core/demo/DemoSeeder.h"
+#include "core/notify/SmsTemplates.h"
 #include "core/store/Store.h"
 #include "core/auth/AuthService.h"
+#include "core/support/Log.h"
 #include "core/util/BlasThreads.h"
 #include "core/vision/BlasRuntime.h"
 #include "widgets/ErrorTexts.h"
+#include "widgets/FirstRunWizard.h"
+#include "widgets/SessionKeeper.h"
+#include "widgets/SettingsDialog.h"
 #include "widgets/LoginDialog.h"
 #include "widgets/MainWindow.h"
 #include "widgets/ReviewWorkspace.h"
@@ -37,11 +48,6 @@ using namespace pd;
 
 namespace {
 
-constexpr auto kLanguageKey = "ui/language";
-constexpr auto kPlatformUrlKey = "platform/url";
-constexpr auto kSmsProviderKey = "sms/provider";
-constexpr auto kSmsEndpointKey = "sms/endpoint";
-
 void printErr(const QString& text)
 {
     std::fprintf(stderr, "photodesk: %s\n", qPrintable(text));
@@ -56,15 +62,83 @@ int fail(const QString& text, bool headless, int code = 1)
     return code;
 }
 
+// What the desk talks to besides its store, from the settings (command line included).
+// Error code setting-invalid (e.g. the generic SMS gateway without its URL).
+Result<DeskServicesConfig> deskServices(const SettingsModel& settings)
+{
+    using K = SettingKey;
+    DeskServicesConfig services;
+    if (const QString url = settings.text(QLatin1String(K::PlatformUrl)); !url.isEmpty()) {
+        PlatformConfig platform;
+        platform.baseUrl = QUrl(url);
+        // Command line, environment or the desktop keychain; never a file.
+        const auto token = loadSecret(settings, QLatin1String(K::PlatformToken));
+        if (!token)
+            printErr(token.error().message);
+        platform.token = token ? token.value() : QString();
+        platform.extraCaFile = settings.text(QLatin1String(K::PlatformCaFile));
+        platform.pinnedCertSha256 = settings.text(QLatin1String(K::PlatformPinnedCert));
+        services.platform = platform;
+    }
+    services.syncIntervalMs = settings.integer(QLatin1String(K::SyncIntervalMinutes)) * 60 * 1000;
+    services.smsProvider = smsProviderKindFromString(settings.text(QLatin1String(K::SmsProvider))); // "none": nullopt
+    services.smsEndpoint = QUrl(settings.text(QLatin1String(K::SmsEndpoint)));
+    services.smsRegion = settings.text(QLatin1String(K::SmsRegion));
+    services.smsSdkAppId = settings.text(QLatin1String(K::SmsSdkAppId));
+    services.smsTemplateApproved = settings.text(QLatin1String(K::SmsTemplateApproved));
+    services.smsTemplateRejected = settings.text(QLatin1String(K::SmsTemplateRejected));
+    if (services.smsProvider == SmsProviderKind::Generic && services.smsEndpoint.isEmpty())
+        return Error{QStringLiteral("setting-invalid"), QStringLiteral("sms/endpoint: the generic SMS gateway needs its URL (--sms-endpoint)")};
+    return services;
+}
+
+// The administrator's first set-up: opens (creates, migrates) the store the wizard names and
+// records the settings there, audited as the set-up.
+Result<SettingsApplyReport> applyFirstRun(SettingsModel& settings, const FirstRunWizard& wizard, const QList<SettingChange>& changes,
+                                          std::shared_ptr<Store>* store)
+{
+    // The team password typed in serves this run; the keychain keeps it for the next ones.
+    if (!wizard.databasePassword().isEmpty())
+        qputenv("PHOTODESK_DB_PASSWORD", wizard.databasePassword().toUtf8());
+    auto opened = Store::open(wizard.databaseLocation());
+    if (!opened)
+        return opened.error();
+    auto applied = SettingsEditor(settings, opened.value()).applyFirstRun(changes);
+    if (applied)
+        *store = opened.value();
+    return applied;
+}
+
+// Secrets the keychain could not take: said once, with the variable to use instead.
+void reportSecretProblems(const SettingsApplyReport& report, QWidget* parent, bool headless)
+{
+    if (report.secretProblems.isEmpty())
+        return;
+    QStringList lines;
+    for (const Error& e : report.secretProblems)
+        lines << e.message;
+    printErr(lines.join(QLatin1Char('\n')));
+    if (!headless)
+        QMessageBox::warning(parent, QCoreApplication::translate("main", "PhotoDesk"),
+                             QCoreApplication::translate("main", "Some secrets could not be stored in the desktop keychain:\n%1")
+                                 .arg(lines.join(QLatin1Char('\n'))));
+}
+
 // Owns the main window across log-out / log-in.
 class Desk : public QObject {
 public:
-    Desk(std::shared_ptr<Store> store, QSettings& settings, DeskServicesConfig services)
-        : m_store(std::move(store)), m_settings(settings), m_services(std::move(services))
+    Desk(std::shared_ptr<Store> store, SettingsModel& settings, QString location, std::shared_ptr<SessionMarker> marker)
+        : m_store(std::move(store)), m_settings(settings), m_location(std::move(location)), m_marker(std::move(marker))
     {
+        QObject::connect(&m_settings, &SettingsModel::changed, this, [this](const QStringList& keys) { settingsChanged(keys); });
     }
 
-    void rememberLanguage(const QString& code) { m_settings.setValue(QLatin1String(kLanguageKey), code); }
+    // The language picked in the interface is the user's own setting (unless the system file locks it).
+    void rememberLanguage(const QString& code)
+    {
+        if (const Status saved = m_settings.set(QLatin1String(SettingKey::UiLanguage), code); !saved)
+            printErr(saved.error().message);
+    }
 
     // Interactive sign-in; false when the user cancelled.
     bool signIn(const QString& username = {})
@@ -81,10 +155,16 @@ public:
 
     MainWindow* open(const Session& session)
     {
+        // After an unclean exit: what became of that session's work (before the window claims anything).
+        const std::vector<RecoveryReport> recovered = SessionKeeper::recoverLeftovers(m_store, m_location, session, *m_marker);
         auto* window = new MainWindow(m_store, session);
         window->setAttribute(Qt::WA_DeleteOnClose);
+        window->setSchoolName(m_settings.text(QLatin1String(SettingKey::SchoolName)));
         m_window = window;
+        auto* keeper = new SessionKeeper(window, m_marker);
         QObject::connect(window, &MainWindow::languageChosen, this, [this](const QString& code) { rememberLanguage(code); });
+        QObject::connect(window, &MainWindow::settingsRequested, this, [this, window] { openSettings(window); });
+        QObject::connect(window, &MainWindow::setupWizardRequested, this, [this, window] { openWizard(window); });
         QObject::connect(window, &MainWindow::logoutRequested, this, [this, window] {
             const QString username = window->session().username;
             // Keep the application alive while no window is open.
@@ -98,18 +178,67 @@ public:
             });
         });
         window->show();
-        // Sync, platform delivery and SMS run while someone is logged in.
-        window->startServices(m_services);
+        keeper->showRecovery(recovered);
+        // Sync, platform delivery and SMS run while someone is logged in (settings as they are now).
+        if (auto services = deskServices(m_settings))
+            window->startServices(services.value());
+        else
+            printErr(services.error().message);
         return window;
     }
 
     MainWindow* window() const { return m_window; }
 
 private:
+    void settingsChanged(const QStringList& keys)
+    {
+        using K = SettingKey;
+        if (keys.contains(QLatin1String(K::UiLanguage)) && UiLanguage::normalize(m_settings.text(QLatin1String(K::UiLanguage))) != UiLanguage::current())
+            UiLanguage::install(m_settings.text(QLatin1String(K::UiLanguage)));
+        if (keys.contains(QLatin1String(K::SchoolName)) && m_window)
+            m_window->setSchoolName(m_settings.text(QLatin1String(K::SchoolName)));
+        if (keys.contains(QLatin1String(K::SmsSignName)))
+            SmsTemplates::setSignNameOverride(m_settings.text(QLatin1String(K::SmsSignName)));
+        if (keys.contains(QLatin1String(K::LogLevel)))
+            if (const auto level = logging::levelFromString(m_settings.text(QLatin1String(K::LogLevel))))
+                logging::setLevel(*level);
+    }
+
+    void openSettings(MainWindow* window)
+    {
+        SettingsDialog dialog(m_settings, m_store, window->session(), window);
+        bool wizard = false;
+        QObject::connect(&dialog, &SettingsDialog::wizardRequested, &dialog, [&] {
+            wizard = true;
+            dialog.reject();
+        });
+        dialog.exec();
+        if (wizard)
+            openWizard(window);
+    }
+
+    void openWizard(MainWindow* window)
+    {
+        const Session who = window->session();
+        FirstRunWizard wizard(m_settings, [this, who](const QList<SettingChange>& changes) {
+            return SettingsEditor(m_settings, m_store).apply(who, changes);
+        }, window);
+        if (wizard.exec() == QDialog::Accepted)
+            reportSecretProblems(wizard.lastReport(), window, false);
+    }
+
     std::shared_ptr<Store> m_store;
-    QSettings& m_settings;
-    DeskServicesConfig m_services;
+    SettingsModel& m_settings;
+    QString m_location; // never with a password
+    std::shared_ptr<SessionMarker> m_marker;
     QPointer<MainWindow> m_window;
+};
+
+// A clean exit (every return from main) removes the session marker; a crash or a power cut
+// leaves it for the next start.
+struct EndSessionMarker {
+    std::shared_ptr<SessionMarker> marker;
+    ~EndSessionMarker() { marker->end(); }
 };
 
 } // namespace
@@ -144,7 +273,7 @@ int main(int argc, char* argv[])
     const QCommandLineOption dbOption(QStringLiteral("db"), QStringLiteral("SQLite database file (default: <app data>/photodesk.sqlite)."),
                                       QStringLiteral("PATH"));
     const QCommandLineOption demoOption(QStringLiteral("demo"), QStringLiteral("Seed the demo data first if the database does not exist."));
-    const QCommandLineOption langOption(QStringLiteral("lang"), QStringLiteral("Interface language: zh_CN (default) or en; remembered."),
+    const QCommandLineOption langOption(QStringLiteral("lang"), QStringLiteral("Interface language: zh_CN (default) or en (this run; see ui/language)."),
                                         QStringLiteral("LANG"));
     const QCommandLineOption loginOption(QStringLiteral("login"), QStringLiteral("Sign in without the dialog (demo and tests)."),
                                          QStringLiteral("USER:PASSWORD"));
@@ -155,17 +284,17 @@ int main(int argc, char* argv[])
                                              QStringLiteral("Seconds to wait (and for the first photos to paint) before the screenshot and exit."),
                                              QStringLiteral("SEC"));
     const QCommandLineOption platformOption(QStringList{QStringLiteral("platform"), QStringLiteral("platform-url")},
-                                            QStringLiteral("Collection platform base URL to sync from and deliver decisions to; remembered."),
+                                            QStringLiteral("Collection platform base URL to sync from and deliver decisions to (this run; see platform/url)."),
                                             QStringLiteral("URL"));
     const QCommandLineOption platformTokenOption(QStringLiteral("platform-token"),
-                                                 QStringLiteral("Platform access token (default: $PHOTODESK_PLATFORM_TOKEN); never stored."),
+                                                 QStringLiteral("Platform access token (default: $PHOTODESK_PLATFORM_TOKEN or the keychain); never stored."),
                                                  QStringLiteral("TOKEN"));
     const QCommandLineOption smsProviderOption(QStringLiteral("sms-provider"),
-                                               QStringLiteral("SMS provider: aliyun, tencent or generic; remembered. The key pair comes from "
-                                                              "PHOTODESK_SMS_ACCESS_KEY_ID/_SECRET or the desktop keychain."),
+                                               QStringLiteral("SMS provider: aliyun, tencent or generic (this run; see sms/provider). The key pair comes "
+                                                              "from PHOTODESK_SMS_ACCESS_KEY_ID/_SECRET or the desktop keychain."),
                                                QStringLiteral("NAME"));
     const QCommandLineOption smsEndpointOption(QStringLiteral("sms-endpoint"),
-                                               QStringLiteral("SMS gateway URL (default: the provider's public endpoint); remembered."),
+                                               QStringLiteral("SMS gateway URL (default: the provider's public endpoint; this run, see sms/endpoint)."),
                                                QStringLiteral("URL"));
     parser.addOptions({dbOption, demoOption, langOption, loginOption, platformOption, platformTokenOption, smsProviderOption,
                        smsEndpointOption, screenshotOption, quitAfterOption});
@@ -174,22 +303,59 @@ int main(int argc, char* argv[])
     const bool headless = parser.isSet(screenshotOption) || parser.isSet(quitAfterOption) || parser.isSet(loginOption)
                           || QGuiApplication::platformName() == QLatin1String("offscreen");
 
-    QSettings settings;
-    QString language = parser.isSet(langOption) ? parser.value(langOption)
-                                                 : settings.value(QLatin1String(kLanguageKey), UiLanguage::defaultLanguage()).toString();
-    language = UiLanguage::install(language);
-    if (parser.isSet(langOption))
-        settings.setValue(QLatin1String(kLanguageKey), language);
-
-    QString dbPath = parser.value(dbOption);
-    if (dbPath.isEmpty()) {
-        const QString dataDir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
-        QDir().mkpath(dataDir);
-        dbPath = dataDir + QStringLiteral("/photodesk.sqlite");
+    // The desk's settings; the command line is the top-most layer, for this run only.
+    SettingsModel settings;
+    if (const QStringList taken = settings.importLegacy(QSettings().fileName()); !taken.isEmpty())
+        printErr(QStringLiteral("settings taken over from %1: %2").arg(QSettings().fileName(), taken.join(QStringLiteral(", "))));
+    for (const QString& problem : settings.problems())
+        printErr(QStringLiteral("settings: %1").arg(problem));
+    const std::pair<const QCommandLineOption*, const char*> overrides[] = {
+        {&langOption, SettingKey::UiLanguage},          {&platformOption, SettingKey::PlatformUrl},
+        {&platformTokenOption, SettingKey::PlatformToken}, {&smsProviderOption, SettingKey::SmsProvider},
+        {&smsEndpointOption, SettingKey::SmsEndpoint}};
+    for (const auto& [option, key] : overrides) {
+        if (!parser.isSet(*option))
+            continue;
+        const QString value = option == &langOption ? UiLanguage::normalize(parser.value(*option)) : parser.value(*option);
+        if (const Status ok = settings.setOverride(QLatin1String(key), value); !ok)
+            return fail(QStringLiteral("--%1: %2").arg(option->names().constFirst(), ok.error().message), true, 2);
     }
-    dbPath = QFileInfo(dbPath).absoluteFilePath();
+    // --db: a SQLite file or a postgresql:// URL (a password in it serves this run only).
+    QString dbLocation = parser.value(dbOption);
+    if (!dbLocation.isEmpty()) {
+        const bool team = dbLocation.startsWith(QLatin1String("postgresql://")) || dbLocation.startsWith(QLatin1String("postgres://"));
+        if (!team)
+            dbLocation = QFileInfo(dbLocation).absoluteFilePath();
+        settings.setOverride(QLatin1String(SettingKey::DatabaseMode), team ? QStringLiteral("team") : QStringLiteral("embedded"));
+        const Status ok = team ? settings.setOverride(QLatin1String(SettingKey::DatabaseUrl), QUrl(dbLocation).toString(QUrl::RemovePassword))
+                               : settings.setOverride(QLatin1String(SettingKey::DatabasePath), dbLocation);
+        if (!ok)
+            return fail(QStringLiteral("--db: %1").arg(ok.error().message), true, 2);
+    }
+    UiLanguage::install(settings.text(QLatin1String(SettingKey::UiLanguage)));
 
-    if (parser.isSet(demoOption) && !QFileInfo::exists(dbPath)) {
+    // A desk nobody has set up: the administrator's set-up wizard first (never headless).
+    std::shared_ptr<Store> store;
+    if (dbLocation.isEmpty() && !settings.hasConfiguration() && !headless) {
+        FirstRunWizard* shown = nullptr;
+        FirstRunWizard wizard(settings, [&](const QList<SettingChange>& changes) { return applyFirstRun(settings, *shown, changes, &store); });
+        shown = &wizard;
+        if (wizard.exec() != QDialog::Accepted || !store)
+            return 0;
+        reportSecretProblems(wizard.lastReport(), nullptr, headless);
+    }
+    if (dbLocation.isEmpty())
+        dbLocation = settings.databaseLocation();
+    const bool teamStore = dbLocation.startsWith(QLatin1String("postgresql://")) || dbLocation.startsWith(QLatin1String("postgres://"));
+    // The team password: from the URL given, the environment or the desktop keychain (the
+    // database layer reads PHOTODESK_DB_PASSWORD for every connection it opens).
+    if (teamStore && QUrl(dbLocation).password().isEmpty() && qEnvironmentVariableIsEmpty("PHOTODESK_DB_PASSWORD"))
+        if (const auto password = loadSecret(settings, QLatin1String(SettingKey::DatabasePassword)))
+            qputenv("PHOTODESK_DB_PASSWORD", password->toUtf8());
+    const QString shownLocation = teamStore ? QUrl(dbLocation).toString(QUrl::RemovePassword) : dbLocation;
+    const QString dbPath = dbLocation;
+
+    if (!teamStore && parser.isSet(demoOption) && !QFileInfo::exists(dbPath)) {
         QDir().mkpath(QFileInfo(dbPath).absolutePath());
         const auto seeded = seedDemo(dbPath);
         if (!seeded)
@@ -202,46 +368,33 @@ int main(int argc, char* argv[])
         std::fflush(stdout);
     }
 
-    // Platform and SMS: the command line wins and is remembered; secrets only from the command
-    // line or the environment (never written to the settings file).
-    DeskServicesConfig services;
-    if (parser.isSet(platformOption))
-        settings.setValue(QLatin1String(kPlatformUrlKey), parser.value(platformOption));
-    const QString platformUrl = settings.value(QLatin1String(kPlatformUrlKey)).toString();
-    if (!platformUrl.isEmpty()) {
-        const QUrl url(platformUrl);
-        if (!url.isValid() || (url.scheme() != QLatin1String("http") && url.scheme() != QLatin1String("https")))
-            return fail(QStringLiteral("--platform expects an http(s) URL, got %1").arg(platformUrl), true, 2);
-        PlatformConfig platform;
-        platform.baseUrl = url;
-        platform.token = parser.isSet(platformTokenOption) ? parser.value(platformTokenOption)
-                                                           : qEnvironmentVariable("PHOTODESK_PLATFORM_TOKEN");
-        services.platform = platform;
-    }
-    if (parser.isSet(smsProviderOption)) {
-        if (!smsProviderKindFromString(parser.value(smsProviderOption)))
-            return fail(QStringLiteral("--sms-provider must be aliyun, tencent or generic"), true, 2);
-        settings.setValue(QLatin1String(kSmsProviderKey), parser.value(smsProviderOption));
-    }
-    if (parser.isSet(smsEndpointOption))
-        settings.setValue(QLatin1String(kSmsEndpointKey), parser.value(smsEndpointOption));
-    services.smsProvider = smsProviderKindFromString(settings.value(QLatin1String(kSmsProviderKey)).toString());
-    services.smsEndpoint = QUrl(settings.value(QLatin1String(kSmsEndpointKey)).toString());
-    if (services.smsProvider && *services.smsProvider == SmsProviderKind::Generic && services.smsEndpoint.isEmpty())
-        return fail(QStringLiteral("--sms-provider generic needs --sms-endpoint URL"), true, 2);
+    // Platform and SMS as configured (checked now, so a bad command line stops here).
+    if (const auto services = deskServices(settings); !services)
+        return fail(services.error().message, true, 2);
+    SmsTemplates::setSignNameOverride(settings.text(QLatin1String(SettingKey::SmsSignName)));
 
-    auto opened = Store::open(dbPath);
-    if (!opened)
-        return fail(QCoreApplication::translate("main", "The database %1 cannot be opened: %2").arg(dbPath, ErrorTexts::text(opened.error())),
-                    headless);
+    if (!store) {
+        auto opened = Store::open(dbLocation);
+        if (!opened)
+            return fail(QCoreApplication::translate("main", "The database %1 cannot be opened: %2")
+                            .arg(shownLocation, ErrorTexts::text(opened.error())),
+                        headless);
+        store = opened.value();
+    }
 
-    Desk desk(opened.value(), settings, services);
+    // This run's session marker (removed at a clean exit); leftovers are recovered at sign-in.
+    auto marker = std::make_shared<SessionMarker>(SessionMarker::defaultFolder());
+    if (const Status begun = marker->begin(SessionRecord::forThisProcess(shownLocation)); !begun)
+        printErr(begun.error().message);
+    const EndSessionMarker endMarker{marker};
+
+    Desk desk(store, settings, shownLocation, marker);
     if (parser.isSet(loginOption)) {
         const QString credentials = parser.value(loginOption);
         const qsizetype colon = credentials.indexOf(QLatin1Char(':'));
         if (colon <= 0)
             return fail(QStringLiteral("--login expects USER:PASSWORD"), true, 2);
-        const auto session = AuthService(opened.value()).login(credentials.left(colon), credentials.mid(colon + 1));
+        const auto session = AuthService(store).login(credentials.left(colon), credentials.mid(colon + 1));
         if (!session)
             return fail(QCoreApplication::translate("main", "Sign-in failed: %1").arg(ErrorTexts::text(session.error())), true, 2);
         desk.open(session.value());
