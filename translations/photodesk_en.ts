@@ -395,6 +395,18 @@
         <source>Object</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Setting changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Setting back to default</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Secret changed</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>pd::AuditLogPage</name>

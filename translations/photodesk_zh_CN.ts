@@ -396,6 +396,18 @@
         <source>Object</source>
         <translation>对象</translation>
     </message>
+    <message>
+        <source>Setting changed</source>
+        <translation>设置已更改</translation>
+    </message>
+    <message>
+        <source>Setting back to default</source>
+        <translation>设置恢复默认</translation>
+    </message>
+    <message>
+        <source>Secret changed</source>
+        <translation>密钥已更改</translation>
+    </message>
 </context>
 <context>
     <name>pd::AuditLogPage</name>

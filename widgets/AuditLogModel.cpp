@@ -145,6 +145,9 @@ QString AuditLogModel::actionText(const QString& action)
         {"account.reset-password", QT_TR_NOOP("Password reset")},
         {"account.change-password", QT_TR_NOOP("Password changed")},
         {"audit.export", QT_TR_NOOP("Audit log exported")},
+        {"setting.change", QT_TR_NOOP("Setting changed")},
+        {"setting.reset", QT_TR_NOOP("Setting back to default")},
+        {"setting.secret.change", QT_TR_NOOP("Secret changed")},
     };
     for (const auto& k : known)
         if (action == QLatin1String(k.action))

@@ -62,9 +62,10 @@ int fail(const QString& text, bool headless, int code = 1)
     return code;
 }
 
-// What the desk talks to besides its store, from the settings (command line included).
-// Error code setting-invalid (e.g. the generic SMS gateway without its URL).
-Result<DeskServicesConfig> deskServices(const SettingsModel& settings)
+// What the desk talks to besides its store, from the settings (command line included); the
+// platform token only `withSecrets` (it may mean asking the keychain). Error code
+// setting-invalid (e.g. the generic SMS gateway without its URL).
+Result<DeskServicesConfig> deskServices(const SettingsModel& settings, bool withSecrets = true)
 {
     using K = SettingKey;
     DeskServicesConfig services;
@@ -72,10 +73,12 @@ Result<DeskServicesConfig> deskServices(const SettingsModel& settings)
         PlatformConfig platform;
         platform.baseUrl = QUrl(url);
         // Command line, environment or the desktop keychain; never a file.
-        const auto token = loadSecret(settings, QLatin1String(K::PlatformToken));
-        if (!token)
-            printErr(token.error().message);
-        platform.token = token ? token.value() : QString();
+        if (withSecrets) {
+            const auto token = loadSecret(settings, QLatin1String(K::PlatformToken));
+            if (!token)
+                printErr(token.error().message);
+            platform.token = token ? token.value() : QString();
+        }
         platform.extraCaFile = settings.text(QLatin1String(K::PlatformCaFile));
         platform.pinnedCertSha256 = settings.text(QLatin1String(K::PlatformPinnedCert));
         services.platform = platform;
@@ -100,7 +103,7 @@ Result<SettingsApplyReport> applyFirstRun(SettingsModel& settings, const FirstRu
     // The team password typed in serves this run; the keychain keeps it for the next ones.
     if (!wizard.databasePassword().isEmpty())
         qputenv("PHOTODESK_DB_PASSWORD", wizard.databasePassword().toUtf8());
-    auto opened = Store::open(wizard.databaseLocation());
+    auto opened = Store::open(wizard.databaseLocation(), settings.text(QLatin1String(SettingKey::DatabaseBlobDir)));
     if (!opened)
         return opened.error();
     auto applied = SettingsEditor(settings, opened.value()).applyFirstRun(changes);
@@ -369,12 +372,13 @@ int main(int argc, char* argv[])
     }
 
     // Platform and SMS as configured (checked now, so a bad command line stops here).
-    if (const auto services = deskServices(settings); !services)
+    if (const auto services = deskServices(settings, false); !services)
         return fail(services.error().message, true, 2);
     SmsTemplates::setSignNameOverride(settings.text(QLatin1String(SettingKey::SmsSignName)));
 
     if (!store) {
-        auto opened = Store::open(dbLocation);
+        // The photo folder of the settings belongs to the configured store, not to one given by --db.
+        auto opened = Store::open(dbLocation, parser.isSet(dbOption) ? QString() : settings.text(QLatin1String(SettingKey::DatabaseBlobDir)));
         if (!opened)
             return fail(QCoreApplication::translate("main", "The database %1 cannot be opened: %2")
                             .arg(shownLocation, ErrorTexts::text(opened.error())),

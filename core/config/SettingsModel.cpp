@@ -88,6 +88,10 @@ SettingsModel::Layer SettingsModel::readFile(const QString& path, bool system, Q
             }
             continue;
         }
+        // QSettings takes "# name = value" (a commented-out line of a conf file) for a key.
+        const QString leaf = key.section(QLatin1Char('/'), -1);
+        if (leaf.startsWith(QLatin1Char('#')) || leaf.startsWith(QLatin1Char(';')))
+            continue;
         const SettingSpec* spec = SettingsCatalog::find(key);
         if (!spec) {
             problems->append(problem(path, key, QStringLiteral("no such setting; ignored")));

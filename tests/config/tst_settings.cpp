@@ -213,7 +213,8 @@ void TestSettings::invalidValuesNameTheKey()
 
 void TestSettings::invalidValuesInFilesAreIgnored()
 {
-    writeFile(locations().systemFile, "[sync]\ninterval_minutes=-3\n[sms]\nprovider=pigeon\n[bogus]\nkey=1\n[school]\nname=示例大学, 医学部\n");
+    writeFile(locations().systemFile, "# PhotoDesk\n[sync]\ninterval_minutes=-3\n[sms]\nprovider=pigeon\n# endpoint = https://x.example\n[bogus]\nkey=1\n"
+                                      "[school]\nname=示例大学, 医学部\n");
     SettingsModel model(locations());
     QCOMPARE(model.integer(QLatin1String(SettingKey::SyncIntervalMinutes)), 5);
     QCOMPARE(model.text(QLatin1String(SettingKey::SmsProvider)), QStringLiteral("none"));
@@ -223,6 +224,8 @@ void TestSettings::invalidValuesInFilesAreIgnored()
     QVERIFY2(problems.contains(QStringLiteral("sync/interval_minutes")), qPrintable(problems));
     QVERIFY(problems.contains(QStringLiteral("sms/provider")));
     QVERIFY(problems.contains(QStringLiteral("bogus/key")));
+    QVERIFY2(!problems.contains(QLatin1Char('#')), qPrintable(problems)); // commented-out lines are comments
+    QCOMPARE(model.problems().size(), 3);
 }
 
 void TestSettings::userFilePersistsUtf8()
