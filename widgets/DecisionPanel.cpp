@@ -3,6 +3,7 @@
 #include "core/notify/SmsComposer.h"
 #include "core/review/ReasonCatalog.h"
 #include "widgets/UiLanguage.h"
+#include "widgets/VerdictStyle.h"
 
 #include <QCheckBox>
 #include <QGridLayout>
@@ -87,6 +88,8 @@ DecisionPanel::DecisionPanel(const ReasonCatalog& catalog, const SmsComposer& sm
         "QPushButton { background: #2e7d32; color: white; border: none; border-radius: 4px; font-weight: bold; padding: 6px 18px; }"
         "QPushButton:hover { background: #388e3c; }"
         "QPushButton:disabled { background: #c8d3c9; color: #f5f5f5; }"));
+    // The buttons' colours carry a shape too (colour-blind safe): ✓ disc, ✗ square.
+    m_approve->setIcon(VerdictStyle::icon(VerdictMark::Pass, true));
     m_reject = new QPushButton(this);
     m_reject->setObjectName(QStringLiteral("rejectButton"));
     m_reject->setFocusPolicy(Qt::TabFocus);
@@ -95,6 +98,7 @@ DecisionPanel::DecisionPanel(const ReasonCatalog& catalog, const SmsComposer& sm
         "QPushButton { background: #c62828; color: white; border: none; border-radius: 4px; font-weight: bold; padding: 6px 18px; }"
         "QPushButton:hover { background: #d32f2f; }"
         "QPushButton:disabled { background: #e3c5c5; color: #f5f5f5; }"));
+    m_reject->setIcon(VerdictStyle::icon(VerdictMark::Fail, true));
     // Checklist rules: the reviewer confirms each before approving.
     m_checklistTitle = sectionTitle(this, "checklistTitle");
     for (const Reason& r : m_catalog.reasons()) {

@@ -127,6 +127,11 @@ PhotoPane::PhotoPane(QWidget* parent) : QWidget(parent)
     showEmpty(QString());
 }
 
+QWidget* PhotoPane::canvas() const
+{
+    return m_canvas;
+}
+
 void PhotoPane::setTitle(const QString& title)
 {
     m_title->setText(title);

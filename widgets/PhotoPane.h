@@ -51,6 +51,10 @@ public:
     bool hasImage() const { return m_state == State::Image; }
     QString message() const { return m_message; }
     QSize imageSize() const { return m_photo.originalSize; }
+    // The decoded photo on screen (the compare tools draw it zoomed, turned, blinking).
+    const DecodedPhoto& photo() const { return m_photo; }
+    // The area the photo is drawn in (the compare tools lay their layer over it).
+    QWidget* canvas() const;
     // True once the current final state (image or message) has been painted on screen.
     bool paintedFinal() const { return m_paintedFinal; }
 

@@ -13,11 +13,14 @@
 #include "core/store/Store.h"
 #include "core/store/StoreError.h"
 #include "core/util/Time.h"
+#include "widgets/CompareController.h"
 #include "widgets/DecisionPanel.h"
 #include "widgets/ErrorTexts.h"
 #include "widgets/FaceMatchPanel.h"
 #include "widgets/PhotoPane.h"
 #include "widgets/QueueModel.h"
+#include "widgets/ReviewKeys.h"
+#include "widgets/ShortcutOverlay.h"
 #include "widgets/StoreWorker.h"
 
 #include <QComboBox>
@@ -221,27 +224,26 @@ ReviewWorkspace::ReviewWorkspace(std::shared_ptr<Store> store, Session session, 
     m_locksTimer.start();
 
     // Shortcuts work wherever the focus is inside the workspace, except while typing in a text
-    // field (text fields claim printable keys through ShortcutOverride).
-    auto shortcut = [this](const QKeySequence& keys, auto slot) {
-        auto* s = new QShortcut(keys, this);
-        s->setContext(Qt::WidgetWithChildrenShortcut);
-        s->setAutoRepeat(false);
-        connect(s, &QShortcut::activated, this, slot);
-        return s;
+    // field (text fields claim printable keys through ShortcutOverride). Keys: widgets/ReviewKeys.
+    auto shortcut = [this](const char* id, std::function<void()> run) {
+        ReviewKeys::bind(this, id, Qt::WidgetWithChildrenShortcut, [run](int) { run(); });
     };
-    shortcut(QKeySequence(Qt::Key_A), &ReviewWorkspace::approve);
-    shortcut(QKeySequence(Qt::Key_R), &ReviewWorkspace::reject);
-    shortcut(QKeySequence(Qt::Key_J), &ReviewWorkspace::nextSubmission);
-    shortcut(QKeySequence(Qt::Key_PageDown), &ReviewWorkspace::nextSubmission);
-    shortcut(QKeySequence(Qt::Key_K), &ReviewWorkspace::previousSubmission);
-    shortcut(QKeySequence(Qt::Key_PageUp), &ReviewWorkspace::previousSubmission);
-    shortcut(QKeySequence(Qt::Key_F5), &ReviewWorkspace::refreshQueue);
-    shortcut(QKeySequence(Qt::Key_N), &ReviewWorkspace::claimNext);
-    shortcut(QKeySequence(Qt::Key_Escape), [this] { m_view->setFocus(Qt::ShortcutFocusReason); });
-    for (int d = 0; d <= 9; ++d) {
-        shortcut(QKeySequence(Qt::Key_0 + d), [this, d] { typeDigit(d); });
-        shortcut(QKeySequence(Qt::KeypadModifier | Qt::Key(Qt::Key_0 + d)), [this, d] { typeDigit(d); });
-    }
+    shortcut("approve", [this] { approve(); });
+    shortcut("reject", [this] { reject(); });
+    shortcut("next", [this] { nextSubmission(); });
+    shortcut("previous", [this] { previousSubmission(); });
+    shortcut("refresh", [this] { refreshQueue(); });
+    shortcut("claim-next", [this] { claimNext(); });
+    shortcut("queue", [this] { m_view->setFocus(Qt::ShortcutFocusReason); });
+    ReviewKeys::bind(this, "reasons", Qt::WidgetWithChildrenShortcut, [this](int key) { typeDigit(key % 10); });
+    // "?" here; F1 is the window's (MainWindow), so the two never compete.
+    auto* help = new QShortcut(ReviewKeys::keys("shortcuts").at(1), this);
+    help->setContext(Qt::WidgetWithChildrenShortcut);
+    connect(help, &QShortcut::activated, this, &ReviewWorkspace::showShortcutOverlay);
+    // Compare tools over the three photos (zoom, loupe, rotation, blink, full screen).
+    m_compare = new CompareController(this, m_store, m_preScreen, {m_submitted, m_enrollment, m_idCard},
+                                      {[this] { return currentAttemptId(); }, [this] { nextSubmission(); }, [this] { previousSubmission(); }});
+    connect(m_compare, &CompareController::statusMessage, this, &ReviewWorkspace::statusMessage);
 
     setFocusProxy(m_view);
     retranslate();
@@ -1026,6 +1028,11 @@ void ReviewWorkspace::flushDigits()
     m_pendingDigit = -1;
     if (!m_panel->toggleReason(number))
         emit statusMessage(tr("There is no reason number %1.").arg(number));
+}
+
+void ReviewWorkspace::showShortcutOverlay()
+{
+    ShortcutOverlay::toggleOver(this);
 }
 
 } // namespace pd

@@ -22,6 +22,7 @@ class QTableView;
 
 namespace pd {
 
+class CompareController;
 class DecisionPanel;
 class DecisionService;
 class FaceMatchPanel;
@@ -62,6 +63,8 @@ public:
     // The face pre-screen of this store: the main window starts its background pass after
     // login; the workspace asks it for the open submission when no result is stored yet.
     PreScreenService* preScreen() const { return m_preScreen; }
+    // Zoom, loupe, rotation, blink and full-screen comparison of the three photos.
+    CompareController* compare() const { return m_compare; }
     // The attempt shown (0: none) and whether its photos are all in their final state on screen.
     Id currentAttemptId() const { return m_current ? m_current->attempt.id : 0; }
     bool photosPainted() const;
@@ -88,6 +91,8 @@ public slots:
     void refreshLocks();
     // Feeds one typed digit into the reason-number buffer.
     void typeDigit(int digit);
+    // Every key of the window, from the one key table (also F1 in the main window).
+    void showShortcutOverlay();
 
 signals:
     void statusMessage(const QString& text);
@@ -147,6 +152,7 @@ private:
     RuleFlagsPanel* m_rules;
     PreScreenService* m_preScreen;
     QSplitter* m_splitter;
+    CompareController* m_compare = nullptr;
 
     std::optional<SubmissionBundle> m_current; // photo bytes dropped once decoded
     Id m_loadingAttempt = 0;

@@ -8,6 +8,7 @@
 #include "widgets/ErrorTexts.h"
 #include "widgets/Overlay.h"
 #include "widgets/PhotoPane.h"
+#include "widgets/ReviewKeys.h"
 #include "widgets/RuleFlagsModel.h"
 #include "widgets/UiLanguage.h"
 
@@ -45,7 +46,7 @@ RuleFlagsPanel::RuleFlagsPanel(std::shared_ptr<Store> store, PreScreenService* s
     connect(m_photo, &PhotoPane::overlayVisibleChanged, m_overlay, &QCheckBox::setChecked);
     // O toggles the overlay anywhere in the window (text fields keep their letters: they take
     // the shortcut-override first).
-    auto* toggle = new QShortcut(QKeySequence(Qt::Key_O), this);
+    auto* toggle = new QShortcut(ReviewKeys::keys("overlay").front(), this);
     toggle->setContext(Qt::WindowShortcut);
     connect(toggle, &QShortcut::activated, this, &RuleFlagsPanel::toggleOverlay);
 
