@@ -69,6 +69,16 @@ QString ErrorTexts::forCode(const QString& code)
     if (code == QLatin1String("sms-credentials-missing"))
         return tr("No SMS access key is set: put it in PHOTODESK_SMS_ACCESS_KEY_ID and PHOTODESK_SMS_ACCESS_KEY_SECRET or in the "
                   "desktop keychain. No SMS is sent until then; the messages wait in the outbox.");
+    if (code == QLatin1String("clean-lane-off"))
+        return tr("The clean lane is switched off (a supervisor's setting). Review in the normal queue.");
+    if (code == QLatin1String("not-clean"))
+        return tr("Not approved: this submission is no longer clean (its analysis changed). It is back in the normal queue.");
+    if (code == QLatin1String("invalid-setting"))
+        return tr("This setting is not valid: the page size must be between 4 and 48.");
+    if (code == QLatin1String("analysis-unavailable"))
+        return tr("The face model or the photo rules are not loaded yet; try again in a moment.");
+    if (code == QLatin1String("invalid-lane"))
+        return tr("The clean lane only approves.");
     if (code == QLatin1String("setting-invalid"))
         return tr("The value is not valid for this setting.");
     if (code == QLatin1String("setting-locked"))

@@ -6,6 +6,10 @@
 #include "widgets/HotlineWorkspace.h"
 #include "widgets/PasswordChangeDialog.h"
 #include "widgets/ReviewWorkspace.h"
+#include "widgets/ReviewKeys.h"
+#include "widgets/CleanLanePage.h"
+#include "widgets/ShortcutOverlay.h"
+#include "core/review/CleanLaneSettings.h"
 #include "widgets/SupervisionWorkspace.h"
 #include "widgets/SyncController.h"
 #include "widgets/SyncStatusWidget.h"
@@ -79,11 +83,11 @@ MainWindow::MainWindow(std::shared_ptr<Store> store, Session session, QWidget* p
     m_fileMenu->addSeparator();
     m_logout = m_fileMenu->addAction(QString());
     m_logout->setObjectName(QStringLiteral("logoutAction"));
-    m_logout->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_L));
+    m_logout->setShortcut(ReviewKeys::keys("logout").front());
     connect(m_logout, &QAction::triggered, this, &MainWindow::logoutRequested);
     m_quit = m_fileMenu->addAction(QString());
     m_quit->setObjectName(QStringLiteral("quitAction"));
-    m_quit->setShortcut(QKeySequence::Quit);
+    m_quit->setShortcut(ReviewKeys::keys("quit").front());
     m_quit->setMenuRole(QAction::QuitRole);
     connect(m_quit, &QAction::triggered, qApp, &QApplication::closeAllWindows);
 
@@ -108,7 +112,7 @@ MainWindow::MainWindow(std::shared_ptr<Store> store, Session session, QWidget* p
     m_helpMenu->setObjectName(QStringLiteral("helpMenu"));
     m_shortcuts = m_helpMenu->addAction(QString());
     m_shortcuts->setObjectName(QStringLiteral("shortcutsAction"));
-    m_shortcuts->setShortcut(QKeySequence(Qt::Key_F1));
+    m_shortcuts->setShortcut(ReviewKeys::keys("shortcuts").front()); // "?" is the workspace's
     connect(m_shortcuts, &QAction::triggered, this, &MainWindow::showShortcuts);
     m_about = m_helpMenu->addAction(QString());
     m_about->setObjectName(QStringLiteral("aboutAction"));
@@ -134,6 +138,7 @@ MainWindow::MainWindow(std::shared_ptr<Store> store, Session session, QWidget* p
         m_tabs->setCurrentWidget(m_review);
         m_review->refreshQueue();
         m_review->setFocus();
+        setUpCleanLane();
     }
     retranslate();
     resize(1440, 900);
@@ -194,16 +199,18 @@ void MainWindow::retranslate()
                                           : tr("PhotoDesk — %1 graduation photo review").arg(m_schoolName));
     if (m_review)
         m_tabs->setTabText(m_tabs->indexOf(m_review), tr("Review"));
+    if (m_cleanLane && m_tabs->indexOf(m_cleanLane) >= 0)
+        m_tabs->setTabText(m_tabs->indexOf(m_cleanLane), tr("Clean lane"));
     if (m_hotline)
         m_tabs->setTabText(m_tabs->indexOf(m_hotline), m_hotline->title());
     if (m_supervision)
         m_tabs->setTabText(m_tabs->indexOf(m_supervision), m_supervision->title());
     m_fileMenu->setTitle(tr("&File"));
     m_refresh->setText(tr("&Refresh queue"));
-    m_refresh->setShortcut(QKeySequence(Qt::Key_F5));
+    m_refresh->setShortcut(ReviewKeys::keys("refresh").front());
     m_refresh->setShortcutContext(Qt::WidgetShortcut); // F5 itself is handled by the workspace
     m_claimNext->setText(tr("&Claim next submission"));
-    m_claimNext->setShortcut(QKeySequence(Qt::Key_N));
+    m_claimNext->setShortcut(ReviewKeys::keys("claim-next").front());
     m_claimNext->setShortcutContext(Qt::WidgetShortcut); // N itself is handled by the workspace
     m_syncNow->setText(tr("&Sync now"));
     if (m_settings) {
@@ -247,17 +254,55 @@ void MainWindow::changeEvent(QEvent* event)
 
 void MainWindow::showShortcuts()
 {
-    const QString rows = QStringList{
-        tr("<tr><td><b>A</b></td><td>Approve the open submission</td></tr>"),
-        tr("<tr><td><b>R</b></td><td>Reject with the checked reasons</td></tr>"),
-        tr("<tr><td><b>1 … 28</b></td><td>Toggle a reason by its number (type two digits quickly, e.g. 1 2)</td></tr>"),
-        tr("<tr><td><b>J</b> / <b>PageDown</b></td><td>Next submission</td></tr>"),
-        tr("<tr><td><b>K</b> / <b>PageUp</b></td><td>Previous submission</td></tr>"),
-        tr("<tr><td><b>N</b></td><td>Claim the next submission nobody holds</td></tr>"),
-        tr("<tr><td><b>F5</b></td><td>Refresh the queue</td></tr>"),
-        tr("<tr><td><b>Esc</b></td><td>Leave the note field, back to the queue</td></tr>"),
-    }.join(QString());
-    QMessageBox::information(this, tr("Keyboard shortcuts"), QStringLiteral("<table cellspacing='6'>%1</table>").arg(rows));
+    // Every key of the window, from the one key table (widgets/ReviewKeys).
+    ShortcutOverlay::toggleOver(this);
+}
+
+void MainWindow::setUpCleanLane()
+{
+    // The clean lane is a tab only while a supervisor has it switched on (the core refuses it
+    // otherwise anyway); the switch is looked at again every half minute, G opens the tab.
+    m_cleanLane = new CleanLanePage(m_store, m_session, m_review->preScreen(), this);
+    m_cleanLane->hide();
+    connect(m_cleanLane, &CleanLanePage::statusMessage, this, [this](const QString& text) { statusBar()->showMessage(text, 8000); });
+    connect(m_cleanLane, &CleanLanePage::backRequested, this, [this] {
+        m_tabs->setCurrentWidget(m_review);
+        m_review->setFocus();
+    });
+    connect(m_cleanLane, &CleanLanePage::decided, m_review, &ReviewWorkspace::decided);
+    connect(m_cleanLane, &CleanLanePage::approvalFinished, m_review, &ReviewWorkspace::refreshQueue);
+    ReviewKeys::bind(this, "clean-lane", Qt::WindowShortcut, [this](int) {
+        updateCleanLaneTab();
+        if (m_tabs->indexOf(m_cleanLane) >= 0) {
+            m_tabs->setCurrentWidget(m_cleanLane);
+            m_cleanLane->setFocus();
+        } else {
+            statusBar()->showMessage(tr("The clean lane is switched off (a supervisor's setting)."), 8000);
+        }
+    });
+    auto* poll = new QTimer(this);
+    poll->setInterval(30 * 1000);
+    connect(poll, &QTimer::timeout, this, &MainWindow::updateCleanLaneTab);
+    poll->start();
+    updateCleanLaneTab();
+}
+
+void MainWindow::updateCleanLaneTab()
+{
+    if (!m_cleanLane)
+        return;
+    // One small indexed row: cheap enough for the UI thread.
+    auto config = CleanLaneSettings(m_store).current();
+    const bool on = config && config->enabled;
+    const int index = m_tabs->indexOf(m_cleanLane);
+    if (on && index < 0) {
+        m_tabs->insertTab(m_tabs->indexOf(m_review) + 1, m_cleanLane, tr("Clean lane"));
+    } else if (!on && index >= 0 && !m_cleanLane->isBusy()) {
+        if (m_tabs->currentWidget() == m_cleanLane)
+            m_tabs->setCurrentWidget(m_review);
+        m_tabs->removeTab(index);
+        m_cleanLane->hide();
+    }
 }
 
 void MainWindow::showAbout()

@@ -14,6 +14,7 @@ class QTabWidget;
 
 namespace pd {
 
+class CleanLanePage;
 class HotlineWorkspace;
 class SyncController;
 struct DeskServicesConfig;
@@ -34,6 +35,8 @@ public:
     const Session& session() const { return m_session; }
     // nullptr when the role has no review workspace.
     ReviewWorkspace* reviewWorkspace() const { return m_review; }
+    // nullptr when the role has no review workspace; a tab only while the lane is switched on.
+    CleanLanePage* cleanLane() const { return m_cleanLane; }
     QTabWidget* workspaces() const { return m_tabs; }
 
     static QString roleName(Role role);
@@ -61,6 +64,8 @@ private:
     void retranslate();
     void updateUserLabel();
     void showShortcuts();
+    void setUpCleanLane();
+    void updateCleanLaneTab();
     void showAbout();
     // An initial or reset password is replaced before any work; refusing logs out.
     void askForNewPassword();
@@ -70,6 +75,7 @@ private:
     QTabWidget* m_tabs;
     ReviewWorkspace* m_review = nullptr;
     HotlineWorkspace* m_hotline = nullptr;
+    CleanLanePage* m_cleanLane = nullptr; // a tab while the clean lane is switched on
     SupervisionWorkspace* m_supervision = nullptr;
     QMenu* m_fileMenu;
     QMenu* m_languageMenu;

@@ -2,6 +2,7 @@
 
 #include "widgets/AccountPage.h"
 #include "widgets/AuditLogPage.h"
+#include "widgets/CleanLaneSettingsPage.h"
 #include "widgets/DashboardPage.h"
 #include "widgets/SecondReviewPage.h"
 #include "widgets/SmsTemplatePage.h"
@@ -37,6 +38,9 @@ SupervisionWorkspace::SupervisionWorkspace(std::shared_ptr<Store> store, Session
         m_templates = new SmsTemplatePage(store, session, this);
         m_pages->addTab(m_templates, QString());
         connect(m_templates, &SmsTemplatePage::statusMessage, this, &SupervisionWorkspace::statusMessage);
+        m_cleanLane = new CleanLaneSettingsPage(store, session, this);
+        m_pages->addTab(m_cleanLane, QString());
+        connect(m_cleanLane, &CleanLaneSettingsPage::statusMessage, this, &SupervisionWorkspace::statusMessage);
     }
     connect(m_audit, &AuditLogPage::statusMessage, this, &SupervisionWorkspace::statusMessage);
     connect(m_dashboard, &DashboardPage::statusMessage, this, &SupervisionWorkspace::statusMessage);
@@ -56,6 +60,8 @@ void SupervisionWorkspace::retranslate()
         m_pages->setTabText(m_pages->indexOf(m_accounts), tr("Accounts"));
     if (m_templates)
         m_pages->setTabText(m_pages->indexOf(m_templates), tr("SMS templates"));
+    if (m_cleanLane)
+        m_pages->setTabText(m_pages->indexOf(m_cleanLane), tr("Clean lane"));
 }
 
 void SupervisionWorkspace::changeEvent(QEvent* event)

@@ -12,6 +12,7 @@ namespace pd {
 
 class AccountPage;
 class AuditLogPage;
+class CleanLaneSettingsPage;
 class DashboardPage;
 class SecondReviewPage;
 class SmsTemplatePage;
@@ -32,6 +33,7 @@ public:
     SecondReviewPage* secondReview() const { return m_secondReview; } // nullptr for administrators
     AccountPage* accounts() const { return m_accounts; }              // administrators only
     SmsTemplatePage* smsTemplates() const { return m_templates; }
+    CleanLaneSettingsPage* cleanLane() const { return m_cleanLane; }
 
 signals:
     void statusMessage(const QString& text);
@@ -48,6 +50,7 @@ private:
     SecondReviewPage* m_secondReview = nullptr;
     AccountPage* m_accounts = nullptr;
     SmsTemplatePage* m_templates = nullptr;
+    CleanLaneSettingsPage* m_cleanLane = nullptr;
 };
 
 } // namespace pd

@@ -14,9 +14,9 @@ int main(int argc, char** argv)
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("photodesk"));
     QCoreApplication::setApplicationVersion(QStringLiteral(PHOTODESK_VERSION));
-    // Log lines also go to <user data>/logs/photodesk-cli.log (level: $PHOTODESK_LOG_LEVEL);
+    // Log lines also go to <user data>/logs/photodesk-cli.log (level: $PHOTODESK_LOG_LEVEL or log/level);
     // stderr gets what it always got.
-    pd::logging::install(pd::logging::optionsFromEnvironment(QStringLiteral("photodesk-cli")));
+    pd::logging::install(pd::logging::standardOptions(QStringLiteral("photodesk-cli")));
     QTextStream out(stdout);
     QTextStream err(stderr);
     return pd::cli::run(app.arguments().mid(1), out, err);

@@ -7,6 +7,7 @@
 #include "core/store/Store.h"
 #include "core/store/StoreError.h"
 #include "core/store/Transaction.h"
+#include "core/support/LogCategories.h"
 #include "core/util/Time.h"
 
 #include <QJsonDocument>
@@ -49,8 +50,10 @@ Result<Session> AuthService::login(const QString& username, const QString& passw
         const auto user = users.findByUsername(username.trimmed());
         const auto record = user ? users.passwordOf(user->id) : std::nullopt;
         const bool passwordOk = record && PasswordHasher::verify(password, *record);
-        if (!user)
+        if (!user) {
+            qCInfo(lcAuth) << "login refused: unknown user name";
             return badCredentials;
+        }
         const QDateTime now = utcNow();
         const Session session{user->id, user->username, user->displayName, user->role};
 
@@ -58,11 +61,13 @@ Result<Session> AuthService::login(const QString& username, const QString& passw
         if (user->disabled) {
             audit(db, session, QStringLiteral("login.refused"), QString::number(user->id), {{QStringLiteral("why"), QStringLiteral("disabled")}});
             tx.commit();
+            qCInfo(lcAuth) << "login refused: user" << user->id << "is disabled";
             return Error{QStringLiteral("disabled"), QStringLiteral("account %1 is disabled").arg(user->username)};
         }
         if (user->lockedUntil.isValid() && user->lockedUntil > now) {
             audit(db, session, QStringLiteral("login.refused"), QString::number(user->id), {{QStringLiteral("why"), QStringLiteral("locked")}});
             tx.commit();
+            qCInfo(lcAuth) << "login refused: user" << user->id << "is locked until" << toDbTime(user->lockedUntil);
             return Error{QStringLiteral("locked"), QStringLiteral("account %1 is locked until %2").arg(user->username, toDbTime(user->lockedUntil))};
         }
         if (!passwordOk) {
@@ -72,11 +77,13 @@ Result<Session> AuthService::login(const QString& username, const QString& passw
             audit(db, session, QStringLiteral("login.failed"), QString::number(user->id),
                   {{QStringLiteral("failures"), failures}, {QStringLiteral("locked"), lockedUntil.isValid()}});
             tx.commit();
+            qCInfo(lcAuth) << "login failed: wrong password for user" << user->id << "(failure" << failures << (lockedUntil.isValid() ? ", now locked)" : ")");
             return badCredentials;
         }
         users.recordSuccessfulLogin(user->id);
         audit(db, session, QStringLiteral("login"), QString::number(user->id), {{QStringLiteral("role"), toString(user->role)}});
         tx.commit();
+        qCInfo(lcAuth).noquote() << "login: user" << user->id << "as" << toString(user->role);
         Session result = session;
         result.mustChangePassword = user->mustChangePassword;
         return result;

@@ -4,6 +4,7 @@
 #include "core/store/Store.h"
 #include "core/store/StoreError.h"
 #include "core/store/Transaction.h"
+#include "core/support/LogCategories.h"
 #include "core/util/Time.h"
 
 #include <QJsonDocument>
@@ -75,6 +76,7 @@ DispatchReport PlatformDispatcher::runWith(PlatformClient& client, int limit)
         }
         tx.commit();
     } catch (const StoreError& e) {
+        qCWarning(lcFeed).noquote() << "claiming platform deliveries failed:" << e.code();
         emit deliveryFailed(0, e.message(), true);
         return report;
     }
@@ -94,6 +96,7 @@ DispatchReport PlatformDispatcher::runWith(PlatformClient& client, int limit)
                     .bind(QStringLiteral(":id"), m.id)
                     .exec();
                 ++report.sent;
+                qCInfo(lcFeed) << "outbox" << m.id << "delivered to the platform, try" << m.tries;
                 emit delivered(m.id, receipt->decisionId);
                 continue;
             }
@@ -108,6 +111,7 @@ DispatchReport PlatformDispatcher::runWith(PlatformClient& client, int limit)
                     .bind(QStringLiteral(":id"), m.id)
                     .exec();
                 ++report.failed;
+                qCWarning(lcFeed).noquote() << "outbox" << m.id << "refused by the platform, given up after try" << m.tries << ":" << code;
                 emit deliveryFailed(m.id, error, false);
             } else {
                 const double step = std::min<double>(m_retryMaxMs, double(m_retryBaseMs) * double(1LL << std::min(m.tries - 1, 20)));
@@ -120,10 +124,12 @@ DispatchReport PlatformDispatcher::runWith(PlatformClient& client, int limit)
                     .bind(QStringLiteral(":id"), m.id)
                     .exec();
                 ++report.retried;
+                qCInfo(lcFeed).noquote() << "outbox" << m.id << "not delivered yet, try" << m.tries << ":" << code << "; again in" << delay / 1000 << "s";
                 emit deliveryFailed(m.id, error, true);
             }
         } catch (const StoreError& e) {
             // The platform has it (or not); either way the lease brings it back and the key dedups.
+            qCWarning(lcFeed).noquote() << "recording the delivery of outbox" << m.id << "failed:" << e.code();
             emit deliveryFailed(m.id, e.message(), true);
         }
     }

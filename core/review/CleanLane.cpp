@@ -189,14 +189,14 @@ Result<int> CleanLane::mayUse(const Session& who) const
     return config->pageSize;
 }
 
-Result<CleanLanePage> CleanLane::nextPage(const Session& who, const AnalysisVersions& versions, const QList<Id>& exclude) const
+Result<CleanLaneSelection> CleanLane::nextPage(const Session& who, const AnalysisVersions& versions, const QList<Id>& exclude) const
 {
     auto allowed = mayUse(who);
     if (!allowed)
         return allowed.error();
     if (versions.modelId.isEmpty() || versions.rulesVersion.isEmpty())
         return Error{QStringLiteral("analysis-unavailable"), QStringLiteral("the face model or the rule set is not loaded yet")};
-    CleanLanePage page;
+    CleanLaneSelection page;
     page.pageSize = allowed.value();
     const QSet<Id> excluded(exclude.begin(), exclude.end());
     constexpr int kChunk = 200;

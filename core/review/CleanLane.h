@@ -60,7 +60,7 @@ struct CleanLaneItem {
     Claim claim; // this desk's hold on it, taken when the page was made
 };
 
-struct CleanLanePage {
+struct CleanLaneSelection {
     std::vector<CleanLaneItem> items; // most urgent deadline first
     int pageSize = 0;
     int scanned = 0;      // pending attempts looked at for this page
@@ -112,7 +112,7 @@ public:
 
     // The next page: clean, unheld submissions not in `exclude` (what this reviewer sent back
     // to the normal queue in this session), claimed for `who`.
-    Result<CleanLanePage> nextPage(const Session& who, const AnalysisVersions& versions, const QList<Id>& exclude = {}) const;
+    Result<CleanLaneSelection> nextPage(const Session& who, const AnalysisVersions& versions, const QList<Id>& exclude = {}) const;
 
     // Approves each item individually (see above). Fails as a whole only for role or switch.
     Result<std::vector<CleanLaneOutcome>> approve(const Session& who, const AnalysisVersions& versions,

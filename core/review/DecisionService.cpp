@@ -8,6 +8,7 @@
 #include "core/store/Store.h"
 #include "core/store/StoreError.h"
 #include "core/store/Transaction.h"
+#include "core/support/LogCategories.h"
 #include "core/util/Time.h"
 
 #include <QJsonArray>
@@ -160,8 +161,14 @@ Result<Id> DecisionService::decide(const Session& who, const DecisionRequest& re
 
         step(QStringLiteral("commit"));
         tx.commit();
+        // Ids and codes only: the log carries no student data.
+        qCInfo(lcReview).noquote() << "attempt" << attempt->id << (request.verdict == Verdict::Approve ? "approved" : "rejected")
+                                   << "by user" << who.userId << "as decision" << decision.id
+                                   << (request.verdict == Verdict::Reject ? QStringLiteral("reasons %1").arg(request.reasons.join(QLatin1Char(','))) : QString())
+                                   << (cleanLane ? "(clean lane)" : "");
         return decision.id;
     } catch (const StoreError& e) {
+        qCWarning(lcReview).noquote() << "decision on attempt" << request.attemptId << "by user" << who.userId << "not saved:" << e.code();
         return Error{e.code(), e.message()};
     }
 }

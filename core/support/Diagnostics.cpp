@@ -1,5 +1,6 @@
 #include "core/support/Diagnostics.h"
 
+#include "core/config/SettingsModel.h"
 #include "core/store/Database.h"
 #include "core/store/Migrator.h"
 #include "core/store/Sql.h"
@@ -19,7 +20,6 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QProcessEnvironment>
-#include <QSettings>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QStandardPaths>
@@ -302,26 +302,15 @@ QString readme(const QString& application)
 
 QJsonObject settingsSnapshot()
 {
-    auto read = [](QSettings& s) {
-        QJsonObject values;
-        for (const QString& key : s.allKeys()) {
-            if (isSecretKey(key))
-                continue;
-            const QVariant v = s.value(key);
-            values[key] = scrubPersonalData(v.typeId() == QMetaType::QStringList ? v.toStringList().join(QLatin1Char(',')) : v.toString());
-        }
-        return values;
-    };
-    QSettings user(QStringLiteral("PhotoDesk"), QStringLiteral("PhotoDesk"));
-    QString systemPath = qEnvironmentVariable("PHOTODESK_SYSTEM_CONFIG");
-    if (systemPath.isEmpty())
-        systemPath = QStringLiteral("/etc/photodesk/photodesk.conf");
-    QJsonObject out{{QStringLiteral("user_file"), user.fileName()}, {QStringLiteral("user"), read(user)}, {QStringLiteral("system_file"), systemPath}};
-    if (QFileInfo(systemPath).isFile()) {
-        QSettings system(systemPath, QSettings::IniFormat);
-        out[QStringLiteral("system")] = read(system);
-    }
-    return out;
+    // The same layers the desk runs with (core/config/SettingsModel): effective values and where
+    // each comes from, for secrets only where they come from, never what they are.
+    const SettingsModel model;
+    return {{QStringLiteral("system_file"), model.locations().systemFile},
+            {QStringLiteral("user_file"), model.locations().userFile},
+            {QStringLiteral("configured"), model.hasConfiguration()},
+            {QStringLiteral("locked"), QJsonArray::fromStringList(model.lockedKeys())},
+            {QStringLiteral("problems"), QJsonArray::fromStringList(model.problems())},
+            {QStringLiteral("effective"), model.effectiveJson()}};
 }
 
 QJsonObject inspectStore(const QString& location)
@@ -364,22 +353,31 @@ Result<DiagnosticsResult> exportDiagnostics(const DiagnosticsRequest& request, c
     step(1);
 
     QJsonObject settings = request.settings.isEmpty() ? settingsSnapshot() : request.settings;
-    // Whatever the source, no secret key and no unmasked number leaves the machine.
-    const std::function<QJsonObject(const QJsonObject&)> clean = [&clean](const QJsonObject& in) {
+    // Whatever the source, no secret value and no unmasked number leaves the machine. Under a
+    // secret key only the words that say where a secret comes from are kept.
+    static const QStringList sourceWords{QStringLiteral("command-line"), QStringLiteral("environment"), QStringLiteral("keychain"),
+                                         QStringLiteral("not in environment"), QStringLiteral("not set"), QStringLiteral("(set)")};
+    const std::function<QJsonObject(const QJsonObject&, bool)> clean = [&clean](const QJsonObject& in, bool secret) {
         QJsonObject out;
         for (auto it = in.begin(); it != in.end(); ++it) {
-            if (isSecretKey(it.key()))
-                continue;
+            const bool secretHere = secret || isSecretKey(it.key());
             if (it->isObject())
-                out[it.key()] = clean(it->toObject());
+                out[it.key()] = clean(it->toObject(), secretHere);
+            else if (secretHere)
+                out[it.key()] = it->isString() && sourceWords.contains(it->toString()) ? *it : QJsonValue(QStringLiteral("***"));
             else if (it->isString())
                 out[it.key()] = scrubPersonalData(it->toString());
-            else
+            else if (it->isArray()) {
+                QJsonArray items;
+                for (const QJsonValue& v : it->toArray())
+                    items.append(v.isString() ? QJsonValue(scrubPersonalData(v.toString())) : v);
+                out[it.key()] = items;
+            } else
                 out[it.key()] = *it;
         }
         return out;
     };
-    add(QStringLiteral("settings.json"), json(clean(settings)), now);
+    add(QStringLiteral("settings.json"), json(clean(settings, false)), now);
     add(QStringLiteral("environment.json"), json(environment()), now);
     step(2);
 

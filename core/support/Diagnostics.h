@@ -14,7 +14,8 @@ namespace pd {
 // secrets. Entries:
 //   README.txt          what the bundle holds and what it never holds
 //   versions.json       versionReport(): version, build id, Qt/OpenCV/dlib/BLAS, OS, models
-//   settings.json       the effective settings without secrets (secret keys dropped, values scrubbed)
+//   settings.json       the effective settings and their sources (SettingsModel); for secrets only
+//                       where they come from, never their values
 //   environment.json    PHOTODESK_*/QT_*/locale variables; secrets only as "(set)"
 //   database.json       backend, schema version (applied vs. this program's), integrity check
 //                       (SQLite: PRAGMA integrity_check + foreign_key_check; PostgreSQL: server,
@@ -28,8 +29,8 @@ namespace pd {
 struct DiagnosticsRequest {
     QString database;          // SQLite path or postgresql:// URL; empty: no store section
     QString logDir;            // empty: logging::logDir()
-    // Effective settings without secrets, as the settings model lists them; empty: read from
-    // the user's settings file and the system file (settingsSnapshot()).
+    // Effective settings without secrets; empty: settingsSnapshot(). Secret keys keep only the
+    // words saying where a secret comes from ("environment", "keychain" …), values are scrubbed.
     QJsonObject settings;
     QString application = QStringLiteral("photodesk");
     qint64 maxLogBytes = 8 * 1024 * 1024;
@@ -47,8 +48,9 @@ struct DiagnosticsResult {
 Result<DiagnosticsResult> exportDiagnostics(const DiagnosticsRequest& request, const QString& zipPath,
                                             const std::function<void(int step, int steps)>& progress = {});
 
-// Until every caller passes the settings model's list: the user's PhotoDesk settings file and
-// /etc/photodesk/photodesk.conf ($PHOTODESK_SYSTEM_CONFIG), secret keys dropped, values scrubbed.
+// The desk's settings as core/config/SettingsModel reads them (defaults < /etc/photodesk/
+// photodesk.conf < the user's file): files, locked keys, problems and the effective values with
+// their sources — for secrets only where they come from.
 QJsonObject settingsSnapshot();
 
 // The store part on its own (database.json + queue.json as one object), for tests and the CLI.

@@ -1,5 +1,6 @@
 #include "core/support/Log.h"
 
+#include "core/config/SettingsModel.h"
 #include "core/support/LogCategories.h"
 #include "core/support/Redaction.h"
 #include "core/util/Paths.h"
@@ -207,7 +208,7 @@ QString defaultLogDir()
     return userDataDir() + QStringLiteral("/logs");
 }
 
-Options optionsFromEnvironment(const QString& baseName)
+Options standardOptions(const QString& baseName)
 {
     Options o;
     o.baseName = baseName;
@@ -218,7 +219,11 @@ Options optionsFromEnvironment(const QString& baseName)
             o.level = *level;
         else
             std::fprintf(stderr, "photodesk: PHOTODESK_LOG_LEVEL=%s is not debug, info, warning or error; using info\n", qPrintable(env));
+        return o;
     }
+    // The settings model validates the value (one of the four), so a bad file means the default.
+    if (const auto level = levelFromString(SettingsModel().text(QLatin1String(SettingKey::LogLevel))))
+        o.level = *level;
     return o;
 }
 

@@ -64,9 +64,9 @@ struct Options {
 // <user data folder>/logs (core/util/Paths userDataDir()); $PHOTODESK_LOG_DIR overrides it.
 QString defaultLogDir();
 
-// Options with the level from $PHOTODESK_LOG_LEVEL (default info) and the folder from
-// defaultLogDir(). The settings key "log/level" takes over where the settings are read.
-Options optionsFromEnvironment(const QString& baseName);
+// Options for a program: the folder from defaultLogDir(), the level from $PHOTODESK_LOG_LEVEL,
+// else the setting "log/level" (core/config/SettingsModel: system file < user file), else info.
+Options standardOptions(const QString& baseName);
 
 // Installs the message handler for the whole process (qInstallMessageHandler). Returns false
 // (and keeps Qt's handler) when the folder cannot be created; the reason goes to stderr.

@@ -203,8 +203,8 @@ private slots:
 
         // settings: secrets dropped, the rest scrubbed
         const QJsonObject settings = jsonEntry(z, QStringLiteral("settings.json"));
-        QVERIFY(!settings.contains(QStringLiteral("platform/token")));
-        QVERIFY(!settings.contains(QStringLiteral("sms/access_key_secret")));
+        QCOMPARE(settings.value("platform/token").toObject().value("value").toString(), QStringLiteral("***"));
+        QCOMPARE(settings.value("sms/access_key_secret").toString(), QStringLiteral("***"));
         QCOMPARE(settings.value("platform/url").toObject().value("value").toString(), QStringLiteral("https://desk:***@platform.example.cn/api"));
         QCOMPARE(settings.value("school/name").toObject().value("value").toString(), QStringLiteral("示例大学"));
         QCOMPARE(settings.value("sms/test_number").toString(), QStringLiteral("139****0000"));
@@ -233,6 +233,54 @@ private slots:
         // README states what the bundle never holds.
         QVERIFY(z.files.value(QStringLiteral("README.txt")).contains("never holds photos"));
         checkWithExternalTools(zipPath);
+    }
+
+    void settingsComeFromTheSettingsModel()
+    {
+        // The desk's own layers: a system file with a lock (and a token an administrator put
+        // there by mistake), a user file; nothing secret may reach the bundle.
+        QTemporaryDir work;
+        const QString system = work.filePath(QStringLiteral("system.conf"));
+        {
+            QFile f(system);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write("[General]\nlocked = platform/url\n[platform]\nurl = https://collect.example.edu.cn/api\ntoken = tok-IN-SYSTEM-FILE\n"
+                    "[school]\nname = 示例大学\n[log]\nlevel = debug\n");
+        }
+        QDir().mkpath(work.filePath(QStringLiteral("user")));
+        {
+            QFile f(work.filePath(QStringLiteral("user/photodesk.conf")));
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write("[platform]\nurl = https://elsewhere.example.cn/\n[ui]\nlanguage = en\n");
+        }
+        qputenv("PHOTODESK_SYSTEM_CONFIG", system.toUtf8());
+        qputenv("PHOTODESK_CONFIG_DIR", work.filePath(QStringLiteral("user")).toUtf8());
+        qputenv("PHOTODESK_SMS_ACCESS_KEY_SECRET", "sk-ENVIRONMENT");
+        DiagnosticsRequest request;
+        request.logDir = work.filePath(QStringLiteral("no-logs"));
+        const QString zipPath = work.filePath(QStringLiteral("d.zip"));
+        const auto written = exportDiagnostics(request, zipPath);
+        qunsetenv("PHOTODESK_SYSTEM_CONFIG");
+        qunsetenv("PHOTODESK_CONFIG_DIR");
+        qunsetenv("PHOTODESK_SMS_ACCESS_KEY_SECRET");
+        QVERIFY(written);
+        const ZipContents z = readZip(zipPath);
+        QVERIFY2(z.error.isEmpty(), qPrintable(z.error));
+        QVERIFY(!z.files.contains(QStringLiteral("database.json"))); // no store asked for
+        const QJsonObject settings = jsonEntry(z, QStringLiteral("settings.json"));
+        QCOMPARE(settings.value("system_file").toString(), system);
+        QVERIFY(settings.value("locked").toArray().contains(QStringLiteral("platform/url")));
+        const QJsonObject effective = settings.value("effective").toObject();
+        QCOMPARE(effective.value("platform/url").toObject().value("value").toString(), QStringLiteral("https://collect.example.edu.cn/api"));
+        QCOMPARE(effective.value("platform/url").toObject().value("source").toString(), QStringLiteral("system"));
+        QCOMPARE(effective.value("ui/language").toObject().value("source").toString(), QStringLiteral("user"));
+        QCOMPARE(effective.value("school/name").toObject().value("value").toString(), QStringLiteral("示例大学"));
+        QCOMPARE(effective.value("secrets").toObject().value("sms/access_key_secret").toString(), QStringLiteral("environment"));
+        QVERIFY(!settings.value("problems").toArray().isEmpty()); // the token in the system file is reported
+        for (auto it = z.files.begin(); it != z.files.end(); ++it) {
+            QVERIFY2(!it.value().contains("tok-IN-SYSTEM-FILE"), qPrintable(it.key()));
+            QVERIFY2(!it.value().contains("sk-ENVIRONMENT"), qPrintable(it.key()));
+        }
     }
 
     void aBrokenStoreIsReportedNotFatal()

@@ -86,9 +86,23 @@ private slots:
         QVERIFY(logging::levelFromString(QStringLiteral("error")) == logging::Level::Error);
         QVERIFY(!logging::levelFromString(QStringLiteral("loud")));
         qputenv("PHOTODESK_LOG_LEVEL", "warning");
-        QVERIFY(logging::optionsFromEnvironment(QStringLiteral("x")).level == logging::Level::Warning);
+        QVERIFY(logging::standardOptions(QStringLiteral("x")).level == logging::Level::Warning);
         qunsetenv("PHOTODESK_LOG_LEVEL");
-        QVERIFY(logging::optionsFromEnvironment(QStringLiteral("x")).level == logging::Level::Info);
+        QTemporaryDir dir;
+        qputenv("PHOTODESK_SYSTEM_CONFIG", dir.filePath(QStringLiteral("none.conf")).toUtf8());
+        qputenv("PHOTODESK_CONFIG_DIR", dir.path().toUtf8());
+        QVERIFY(logging::standardOptions(QStringLiteral("x")).level == logging::Level::Info);
+        // The setting log/level (here the system file) when the environment says nothing.
+        QFile system(dir.filePath(QStringLiteral("none.conf")));
+        QVERIFY(system.open(QIODevice::WriteOnly));
+        system.write("[log]\nlevel = error\n");
+        system.close();
+        QVERIFY(logging::standardOptions(QStringLiteral("x")).level == logging::Level::Error);
+        qputenv("PHOTODESK_LOG_LEVEL", "debug");
+        QVERIFY(logging::standardOptions(QStringLiteral("x")).level == logging::Level::Debug);
+        qunsetenv("PHOTODESK_LOG_LEVEL");
+        qunsetenv("PHOTODESK_SYSTEM_CONFIG");
+        qunsetenv("PHOTODESK_CONFIG_DIR");
     }
 
     void oneJsonObjectPerLine()

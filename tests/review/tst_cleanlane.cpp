@@ -115,7 +115,7 @@ int count(const Store& store, const QString& sql, Id id = 0)
     return q.scalar().toInt();
 }
 
-QList<Id> idsOf(const CleanLanePage& page)
+QList<Id> idsOf(const CleanLaneSelection& page)
 {
     QList<Id> ids;
     for (const CleanLaneItem& i : page.items)

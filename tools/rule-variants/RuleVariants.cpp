@@ -235,6 +235,14 @@ QJsonObject VariantCorpus::manifest() const
     return QJsonObject{{QStringLiteral("version"), 1}, {QStringLiteral("bases"), b}, {QStringLiteral("variants"), v}};
 }
 
+VisionResult<QByteArray> makeCompliantPhoto(const FaceAnalyzer& analyzer, const QString& portraitPath)
+{
+    auto b = normalise(analyzer, portraitPath);
+    if (!b)
+        return b.error();
+    return encodeCompliant(b->photo);
+}
+
 VisionResult<VariantCorpus> makeRuleVariants(const FaceAnalyzer& analyzer, const QStringList& portraitPaths, const QString& outDir)
 {
     VariantCorpus corpus;

@@ -41,6 +41,10 @@ QStringList defaultBaseNames();
 // 230 px, eye line at 245 px, eyes level; person cut out with GrabCut seeded from the 68
 // landmarks, fixed RNG state so the output is deterministic), then writes the variants and
 // manifest.json into `outDir`.
+// Only the compliant 480×640 base photo of one portrait, as JPEG bytes (as `<name>_base.jpg`
+// of the corpus): test data that passes every automated rule (the clean-lane tests use it).
+VisionResult<QByteArray> makeCompliantPhoto(const FaceAnalyzer& analyzer, const QString& portraitPath);
+
 VisionResult<VariantCorpus> makeRuleVariants(const FaceAnalyzer& analyzer, const QStringList& portraitPaths, const QString& outDir);
 
 } // namespace pd::variants
