@@ -224,6 +224,103 @@
     </message>
 </context>
 <context>
+    <name>pd::AboutDialog</name>
+    <message>
+        <source>About PhotoDesk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PhotoDesk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Review workstation for graduation ID photos: compare the submitted photo with the enrollment and ID-card photos, approve or reject with reasons from the school&apos;s rules.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Version:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Build:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Commit:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Libraries:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>BLAS:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Face model:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Landmark model:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Folders:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>System:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Copy details</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Qt %1 (built with %2), OpenCV %3, dlib %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>reference BLAS — face comparison is slow (install libopenblas0-pthread)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>✗ missing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>✓ checksum verified, SHA-256 %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>✗ does not match its checksum (SHA-256 %1): reinstall PhotoDesk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SHA-256 %1 (no checksum file to compare with)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>✗ cannot be read</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>program data %1
+your data %2
+logs %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>pd::AccountModel</name>
     <message>
         <source>Disabled</source>
@@ -735,6 +832,29 @@
     </message>
     <message>
         <source>Confirm before approving</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>pd::DiagnosticsExporter</name>
+    <message>
+        <source>Export diagnostics</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Zip archives (*.zip)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Collecting diagnostics (versions, settings, logs, database check)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The diagnostics were saved to %1 (%2). Send this file to your school&apos;s IT staff; it holds no photos, passwords or unmasked personal numbers.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The diagnostics could not be saved to %1.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1342,6 +1462,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Export &amp;diagnostics…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>&amp;About PhotoDesk</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1386,14 +1510,6 @@
     </message>
     <message>
         <source>Keyboard shortcuts</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>About PhotoDesk</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&lt;b&gt;PhotoDesk %1&lt;/b&gt;&lt;br&gt;Review workstation for graduation ID photos: compare the submitted photo with the enrollment and ID-card photos, approve or reject with reasons from the school&apos;s rules.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

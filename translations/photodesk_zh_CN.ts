@@ -225,6 +225,105 @@
     </message>
 </context>
 <context>
+    <name>pd::AboutDialog</name>
+    <message>
+        <source>About PhotoDesk</source>
+        <translation>关于 PhotoDesk</translation>
+    </message>
+    <message>
+        <source>PhotoDesk</source>
+        <translation>PhotoDesk 照片审核台</translation>
+    </message>
+    <message>
+        <source>Review workstation for graduation ID photos: compare the submitted photo with the enrollment and ID-card photos, approve or reject with reasons from the school&apos;s rules.</source>
+        <translation>毕业生图像审核工作台：将学生提交的照片与录取照片、身份证照片比对，依据学校的照片规范通过或退回。</translation>
+    </message>
+    <message>
+        <source>…</source>
+        <translation>…</translation>
+    </message>
+    <message>
+        <source>Version:</source>
+        <translation>版本：</translation>
+    </message>
+    <message>
+        <source>Build:</source>
+        <translation>构建标识：</translation>
+    </message>
+    <message>
+        <source>Commit:</source>
+        <translation>提交：</translation>
+    </message>
+    <message>
+        <source>Libraries:</source>
+        <translation>运行库：</translation>
+    </message>
+    <message>
+        <source>BLAS:</source>
+        <translation>BLAS：</translation>
+    </message>
+    <message>
+        <source>Face model:</source>
+        <translation>人脸模型：</translation>
+    </message>
+    <message>
+        <source>Landmark model:</source>
+        <translation>关键点模型：</translation>
+    </message>
+    <message>
+        <source>Folders:</source>
+        <translation>文件夹：</translation>
+    </message>
+    <message>
+        <source>System:</source>
+        <translation>系统：</translation>
+    </message>
+    <message>
+        <source>&amp;Copy details</source>
+        <translation>复制详细信息(&amp;C)</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>Qt %1 (built with %2), OpenCV %3, dlib %4</source>
+        <translation>Qt %1（编译时 %2），OpenCV %3，dlib %4</translation>
+    </message>
+    <message>
+        <source>reference BLAS — face comparison is slow (install libopenblas0-pthread)</source>
+        <translation>参考 BLAS — 人脸比对较慢（请安装 libopenblas0-pthread）</translation>
+    </message>
+    <message>
+        <source>✗ missing</source>
+        <translation>✗ 缺失</translation>
+    </message>
+    <message>
+        <source>✓ checksum verified, SHA-256 %1</source>
+        <translation>✓ 校验通过，SHA-256 %1</translation>
+    </message>
+    <message>
+        <source>✗ does not match its checksum (SHA-256 %1): reinstall PhotoDesk</source>
+        <translation>✗ 与校验值不符（SHA-256 %1）：请重新安装 PhotoDesk</translation>
+    </message>
+    <message>
+        <source>SHA-256 %1 (no checksum file to compare with)</source>
+        <translation>SHA-256 %1（无校验文件可比对）</translation>
+    </message>
+    <message>
+        <source>✗ cannot be read</source>
+        <translation>✗ 无法读取</translation>
+    </message>
+    <message>
+        <source>program data %1
+your data %2
+logs %3</source>
+        <translation>程序数据 %1
+您的数据 %2
+日志 %3</translation>
+    </message>
+</context>
+<context>
     <name>pd::AccountModel</name>
     <message>
         <source>Disabled</source>
@@ -730,6 +829,29 @@
     <message>
         <source>Confirm before approving</source>
         <translation>通过前请确认</translation>
+    </message>
+</context>
+<context>
+    <name>pd::DiagnosticsExporter</name>
+    <message>
+        <source>Export diagnostics</source>
+        <translation>导出诊断信息</translation>
+    </message>
+    <message>
+        <source>Zip archives (*.zip)</source>
+        <translation>Zip 压缩包 (*.zip)</translation>
+    </message>
+    <message>
+        <source>Collecting diagnostics (versions, settings, logs, database check)…</source>
+        <translation>正在收集诊断信息（版本、设置、日志、数据库检查）…</translation>
+    </message>
+    <message>
+        <source>The diagnostics were saved to %1 (%2). Send this file to your school&apos;s IT staff; it holds no photos, passwords or unmasked personal numbers.</source>
+        <translation>诊断信息已保存到 %1（%2）。请将此文件发送给学校信息中心；文件中不含照片、密码或未打码的个人号码。</translation>
+    </message>
+    <message>
+        <source>The diagnostics could not be saved to %1.</source>
+        <translation>诊断信息无法保存到 %1。</translation>
     </message>
 </context>
 <context>
@@ -1330,6 +1452,10 @@
         <translation>键盘快捷键(&amp;K)</translation>
     </message>
     <message>
+        <source>Export &amp;diagnostics…</source>
+        <translation>导出诊断信息(&amp;D)…</translation>
+    </message>
+    <message>
         <source>&amp;About PhotoDesk</source>
         <translation>关于 PhotoDesk(&amp;A)</translation>
     </message>
@@ -1374,14 +1500,6 @@
     <message>
         <source>Keyboard shortcuts</source>
         <translation>键盘快捷键</translation>
-    </message>
-    <message>
-        <source>About PhotoDesk</source>
-        <translation>关于 PhotoDesk</translation>
-    </message>
-    <message>
-        <source>&lt;b&gt;PhotoDesk %1&lt;/b&gt;&lt;br&gt;Review workstation for graduation ID photos: compare the submitted photo with the enrollment and ID-card photos, approve or reject with reasons from the school&apos;s rules.</source>
-        <translation>&lt;b&gt;PhotoDesk %1&lt;/b&gt;&lt;br&gt;毕业生图像采集照片审核工作台：将学生提交的照片与录取照片、身份证照片比对，按学校标准通过或注明原因驳回。</translation>
     </message>
     <message>
         <source>A decision could not be delivered to the platform yet (%1); it is tried again.</source>

@@ -2,6 +2,8 @@
 
 #include "core/prescreen/PreScreenService.h"
 #include "core/store/Store.h"
+#include "widgets/AboutDialog.h"
+#include "widgets/DiagnosticsExporter.h"
 #include "widgets/FaceMatchPanel.h"
 #include "widgets/HotlineWorkspace.h"
 #include "widgets/PasswordChangeDialog.h"
@@ -114,6 +116,12 @@ MainWindow::MainWindow(std::shared_ptr<Store> store, Session session, QWidget* p
     m_shortcuts->setObjectName(QStringLiteral("shortcutsAction"));
     m_shortcuts->setShortcut(ReviewKeys::keys("shortcuts").front()); // "?" is the workspace's
     connect(m_shortcuts, &QAction::triggered, this, &MainWindow::showShortcuts);
+    // For the hotline to send to IT: versions, settings without secrets, logs, database check.
+    m_diagnostics = new DiagnosticsExporter(m_store, this);
+    m_exportDiagnostics = m_helpMenu->addAction(QString());
+    m_exportDiagnostics->setObjectName(QStringLiteral("exportDiagnosticsAction"));
+    connect(m_exportDiagnostics, &QAction::triggered, m_diagnostics, &DiagnosticsExporter::chooseAndExport);
+    connect(m_diagnostics, &DiagnosticsExporter::finished, this, [this](const QString&, const QString& message) { statusBar()->showMessage(message, 8000); });
     m_about = m_helpMenu->addAction(QString());
     m_about->setObjectName(QStringLiteral("aboutAction"));
     connect(m_about, &QAction::triggered, this, &MainWindow::showAbout);
@@ -222,6 +230,7 @@ void MainWindow::retranslate()
     m_languageMenu->setTitle(tr("&Language"));
     m_helpMenu->setTitle(tr("&Help"));
     m_shortcuts->setText(tr("&Keyboard shortcuts"));
+    m_exportDiagnostics->setText(tr("Export &diagnostics…"));
     m_about->setText(tr("&About PhotoDesk"));
     updateUserLabel();
     if (m_review && m_pending >= 0)
@@ -307,10 +316,8 @@ void MainWindow::updateCleanLaneTab()
 
 void MainWindow::showAbout()
 {
-    QMessageBox::about(this, tr("About PhotoDesk"),
-                       tr("<b>PhotoDesk %1</b><br>Review workstation for graduation ID photos: compare the submitted photo "
-                          "with the enrollment and ID-card photos, approve or reject with reasons from the school's rules.")
-                           .arg(QStringLiteral(PHOTODESK_VERSION)));
+    AboutDialog dialog(this);
+    dialog.exec();
 }
 
 } // namespace pd

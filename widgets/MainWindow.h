@@ -14,6 +14,7 @@ class QTabWidget;
 
 namespace pd {
 
+class DiagnosticsExporter;
 class CleanLanePage;
 class HotlineWorkspace;
 class SyncController;
@@ -91,6 +92,8 @@ private:
     QAction* m_quit;
     QAction* m_shortcuts;
     QAction* m_about;
+    QAction* m_exportDiagnostics;
+    DiagnosticsExporter* m_diagnostics;
     QActionGroup* m_languages;
     QLabel* m_userLabel;
     QLabel* m_pendingLabel;

@@ -17,8 +17,12 @@
 #include "core/store/Store.h"
 #include "core/auth/AuthService.h"
 #include "core/support/Log.h"
+#include "core/support/LogCategories.h"
 #include "core/util/BlasThreads.h"
+#include "core/util/BuildInfo.h"
+#include "core/util/Paths.h"
 #include "core/vision/BlasRuntime.h"
+#include "widgets/AboutDialog.h"
 #include "widgets/ErrorTexts.h"
 #include "widgets/FirstRunWizard.h"
 #include "widgets/SessionKeeper.h"
@@ -37,7 +41,7 @@
 #include <QPixmap>
 #include <QPointer>
 #include <QSettings>
-#include <QStandardPaths>
+#include <QSysInfo>
 #include <QTimer>
 
 #include <cstdio>
@@ -263,7 +267,14 @@ int main(int argc, char* argv[])
     QApplication app(argc, argv);
     QApplication::setOrganizationName(QStringLiteral("PhotoDesk"));
     QApplication::setApplicationName(QStringLiteral("PhotoDesk"));
-    QApplication::setApplicationVersion(QStringLiteral(PHOTODESK_VERSION));
+    QApplication::setApplicationVersion(build::versionLine());
+    // The desktop entry (packaging/) names the window's icon and groups it in task bars.
+    QGuiApplication::setDesktopFileName(QStringLiteral("org.photodesk.PhotoDesk"));
+    QApplication::setWindowIcon(AboutDialog::applicationIcon());
+    // JSON lines in <user data>/logs/photodesk.log (rotated; personal data masked).
+    logging::install(logging::standardOptions(QStringLiteral("photodesk")));
+    qCInfo(lcApp).noquote() << "PhotoDesk" << build::versionLine() << "starting; Qt" << qVersion() << "on" << QSysInfo::prettyProductName()
+                            << "platform" << QGuiApplication::platformName() << "log level" << logging::toString(logging::level());
     UiLanguage::applyDefaultFont();
     // Face descriptors are ≈ 13× slower on Debian's reference BLAS: say so at start-up.
     if (const QString warning = blasWarning(probeBlas()); !warning.isEmpty())
@@ -273,7 +284,7 @@ int main(int argc, char* argv[])
     parser.setApplicationDescription(QStringLiteral("PhotoDesk — graduation ID photo review workstation"));
     parser.addHelpOption();
     parser.addVersionOption();
-    const QCommandLineOption dbOption(QStringLiteral("db"), QStringLiteral("SQLite database file (default: <app data>/photodesk.sqlite)."),
+    const QCommandLineOption dbOption(QStringLiteral("db"), QStringLiteral("SQLite database file (default: ~/.local/share/photodesk/photodesk.sqlite)."),
                                       QStringLiteral("PATH"));
     const QCommandLineOption demoOption(QStringLiteral("demo"), QStringLiteral("Seed the demo data first if the database does not exist."));
     const QCommandLineOption langOption(QStringLiteral("lang"), QStringLiteral("Interface language: zh_CN (default) or en (this run; see ui/language)."),
@@ -379,6 +390,10 @@ int main(int argc, char* argv[])
     if (!store) {
         // The photo folder of the settings belongs to the configured store, not to one given by --db.
         auto opened = Store::open(dbLocation, parser.isSet(dbOption) ? QString() : settings.text(QLatin1String(SettingKey::DatabaseBlobDir)));
+        if (opened)
+            qCInfo(lcStore).noquote() << "store opened:" << (opened.value()->db().dialect() == SqlDialect::SQLite ? "SQLite" : "PostgreSQL");
+        else
+            qCCritical(lcStore).noquote() << "the store cannot be opened:" << opened.error().code;
         if (!opened)
             return fail(QCoreApplication::translate("main", "The database %1 cannot be opened: %2")
                             .arg(shownLocation, ErrorTexts::text(opened.error())),
@@ -443,5 +458,11 @@ int main(int argc, char* argv[])
             });
         });
     }
-    return app.exec();
+    const int code = app.exec();
+    // A window still open (--quit-after, QApplication::exit) goes now, so its background work
+    // (pre-screen threads in a dlib forward pass, dispatchers) is joined before exit() unloads
+    // the libraries under it (a segfault at exit, seen by the package install test).
+    delete desk.window();
+    qCInfo(lcApp) << "PhotoDesk stopped, exit code" << code;
+    return code;
 }
