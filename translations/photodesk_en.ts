@@ -183,6 +183,26 @@
         <source>The phone number is not a mainland mobile number (11 digits).</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The clean lane is switched off (a supervisor&apos;s setting). Review in the normal queue.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not approved: this submission is no longer clean (its analysis changed). It is back in the normal queue.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This setting is not valid: the page size must be between 4 and 48.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The face model or the photo rules are not loaded yet; try again in a moment.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The clean lane only approves.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>PhotoOverlay</name>
@@ -196,6 +216,165 @@
     </message>
     <message>
         <source>chin</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ReviewKeys</name>
+    <message>
+        <source>Approve the open submission (checklist ticked first)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reject with the checked reasons</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Toggle a reason by its number (type two digits quickly, e.g. 1 2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show or hide the rule overlay on the submitted photo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next submission</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Previous submission</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Claim the next submission nobody holds</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refresh the queue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Leave the note field, back to the queue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open the clean lane (when a supervisor has switched it on)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Zoom in on the face, all three photos together (also the mouse wheel)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Zoom out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Face zoom on or off (same facial area in every photo)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move the zoomed view (also dragging with the mouse)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rotate the active photo 90° to the left (display only, the file is not changed)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rotate the active photo 90° to the right (display only)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Make the next photo the active one (rotation; also a click)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loupe on or off (follows the mouse)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loupe on the eyes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loupe on the mouth</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loupe on the ears (press again for the other ear)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Blink: alternate the submitted and the enrollment face, aligned on the eyes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Whole photos again: no zoom, rotation, loupe or blink</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Full-screen comparison on or off (Esc leaves it)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move between the tiles</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select or deselect the tile (also a click)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select every tile</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deselect every tile</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Approve the selected tiles (after a confirmation with their number)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next page: the tiles not approved go back to the normal queue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Back to the review workspace</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This list of keys</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Log out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quit PhotoDesk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deciding</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Moving through the queue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Comparing the photos</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clean lane</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Window</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -669,6 +848,221 @@ logs %3</source>
             <numerusform></numerusform>
             <numerusform></numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>pd::CleanLaneDelegate</name>
+    <message>
+        <source>Check: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enrollment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Faces match</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every rule passed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deselected: back to the normal queue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Approving…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>pd::CleanLanePage</name>
+    <message>
+        <source>Clean lane</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Submissions whose photo rules all passed (warnings are marked) and whose face matches the enrollment and the ID-card photo. Look at each photo — headwear, jewellery and any warning are yours to judge — and deselect anything doubtful (click, or arrows and Space): it goes back to the normal queue. Each approval is its own decision with its own audit entry and SMS.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next page (Ctrl+N)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select all</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select none</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel (Esc)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of %2 selected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Approve selected (%1) · Ctrl+Enter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Approve %n submission(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Approve %n selected submission(s)? Each is decided on its own: its own decision, audit entry and SMS. By approving you confirm for each photo that there is no headwear or jewellery and that the marked warnings are acceptable. The %1 deselected go back to the normal queue.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Waiting for the face model and the photo rules to load…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Looking for clean submissions…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>No clean submission is free right now (%n held by other desks).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No clean submission is waiting. The others need a look in the normal queue.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n clean submission(s), most urgent first. Deselect anything doubtful, then approve.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>(%n not pre-screened yet, not shown.)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Nothing is selected.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Back in the normal queue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Approved %n submission(s); their SMS are queued.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Approved %1, not approved %2 (see the tiles). Ctrl+N for the next page.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Approving %1 of %2…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Approved, SMS queued</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>pd::CleanLaneSettingsPage</name>
+    <message>
+        <source>The clean lane lets reviewers approve, from a grid, submissions whose photo rules all passed (warnings are shown) and whose face matches both the enrollment and the ID-card photo. Each approval stays an individual decision with its own audit entry and SMS, and second review samples them like any other. The setting applies to every desk; changes are recorded in the audit log.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Clean lane available to reviewers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Submissions per page:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save clean-lane setting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>In force: on, %n per page</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>In force: off</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clean-lane setting saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>pd::CompareController</name>
+    <message>
+        <source>Blink needs a face with eyes in the submitted and the enrollment photo.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>pd::CompareLayer</name>
+    <message>
+        <source>Blink: no eyes to align</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Blink: enrollment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Blink: submitted</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>pd::CompareWindow</name>
+    <message>
+        <source>PhotoDesk — comparison (Esc leaves)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Submitted photo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enrollment photo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ID-card photo</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1481,38 +1875,6 @@ logs %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&lt;tr&gt;&lt;td&gt;&lt;b&gt;A&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Approve the open submission&lt;/td&gt;&lt;/tr&gt;</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&lt;tr&gt;&lt;td&gt;&lt;b&gt;R&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Reject with the checked reasons&lt;/td&gt;&lt;/tr&gt;</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&lt;tr&gt;&lt;td&gt;&lt;b&gt;1 … 28&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Toggle a reason by its number (type two digits quickly, e.g. 1 2)&lt;/td&gt;&lt;/tr&gt;</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&lt;tr&gt;&lt;td&gt;&lt;b&gt;J&lt;/b&gt; / &lt;b&gt;PageDown&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Next submission&lt;/td&gt;&lt;/tr&gt;</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&lt;tr&gt;&lt;td&gt;&lt;b&gt;K&lt;/b&gt; / &lt;b&gt;PageUp&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Previous submission&lt;/td&gt;&lt;/tr&gt;</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&lt;tr&gt;&lt;td&gt;&lt;b&gt;F5&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Refresh the queue&lt;/td&gt;&lt;/tr&gt;</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&lt;tr&gt;&lt;td&gt;&lt;b&gt;Esc&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Leave the note field, back to the queue&lt;/td&gt;&lt;/tr&gt;</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Keyboard shortcuts</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>A decision could not be delivered to the platform yet (%1); it is tried again.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1529,10 +1891,6 @@ logs %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&lt;tr&gt;&lt;td&gt;&lt;b&gt;N&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Claim the next submission nobody holds&lt;/td&gt;&lt;/tr&gt;</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>PhotoDesk — %1 graduation photo review</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1542,6 +1900,14 @@ logs %3</source>
     </message>
     <message>
         <source>Set-&amp;up wizard…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clean lane</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The clean lane is switched off (a supervisor&apos;s setting).</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2532,6 +2898,28 @@ logs %3</source>
     </message>
 </context>
 <context>
+    <name>pd::ShortcutModel</name>
+    <message>
+        <source>Where</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What they do</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>pd::ShortcutOverlay</name>
+    <message>
+        <source>Keyboard shortcuts (Esc closes this list)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>pd::SmsTemplatePage</name>
     <message>
         <source>The text students receive after a decision. {name} is the student&apos;s name, {reasons} the rejection reasons; the school&apos;s signature stays in 【】. Changes apply to decisions made after the reviewers&apos; next login and are recorded in the audit log.</source>
@@ -2662,6 +3050,10 @@ logs %3</source>
     </message>
     <message>
         <source>SMS templates</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clean lane</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

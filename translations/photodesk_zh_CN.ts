@@ -183,6 +183,26 @@
         <source>The phone number is not a mainland mobile number (11 digits).</source>
         <translation>该号码不是中国大陆手机号（11 位）。</translation>
     </message>
+    <message>
+        <source>The clean lane is switched off (a supervisor&apos;s setting). Review in the normal queue.</source>
+        <translation>快速通道已关闭（由主管设置），请在普通队列中审核。</translation>
+    </message>
+    <message>
+        <source>Not approved: this submission is no longer clean (its analysis changed). It is back in the normal queue.</source>
+        <translation>未通过：该照片的自动检查结果已变化，不再符合快速通道条件，已退回普通队列。</translation>
+    </message>
+    <message>
+        <source>This setting is not valid: the page size must be between 4 and 48.</source>
+        <translation>设置无效：每页数量须在 4 到 48 之间。</translation>
+    </message>
+    <message>
+        <source>The face model or the photo rules are not loaded yet; try again in a moment.</source>
+        <translation>人脸模型或照片规则尚未加载完毕，请稍后再试。</translation>
+    </message>
+    <message>
+        <source>The clean lane only approves.</source>
+        <translation>快速通道只能审核通过。</translation>
+    </message>
 </context>
 <context>
     <name>PhotoOverlay</name>
@@ -197,6 +217,165 @@
     <message>
         <source>chin</source>
         <translation>下巴</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewKeys</name>
+    <message>
+        <source>Approve the open submission (checklist ticked first)</source>
+        <translation>审核通过当前照片（须先勾选确认项）</translation>
+    </message>
+    <message>
+        <source>Reject with the checked reasons</source>
+        <translation>按已勾选的原因驳回</translation>
+    </message>
+    <message>
+        <source>Toggle a reason by its number (type two digits quickly, e.g. 1 2)</source>
+        <translation>按编号勾选或取消驳回原因（两位数请快速连按，如 1 2）</translation>
+    </message>
+    <message>
+        <source>Show or hide the rule overlay on the submitted photo</source>
+        <translation>显示或隐藏提交照片上的规则标注</translation>
+    </message>
+    <message>
+        <source>Next submission</source>
+        <translation>下一份</translation>
+    </message>
+    <message>
+        <source>Previous submission</source>
+        <translation>上一份</translation>
+    </message>
+    <message>
+        <source>Claim the next submission nobody holds</source>
+        <translation>领取下一份无人审核的照片</translation>
+    </message>
+    <message>
+        <source>Refresh the queue</source>
+        <translation>刷新队列</translation>
+    </message>
+    <message>
+        <source>Leave the note field, back to the queue</source>
+        <translation>离开备注栏，回到队列</translation>
+    </message>
+    <message>
+        <source>Open the clean lane (when a supervisor has switched it on)</source>
+        <translation>打开快速通道（主管开启后可用）</translation>
+    </message>
+    <message>
+        <source>Zoom in on the face, all three photos together (also the mouse wheel)</source>
+        <translation>放大人脸，三张照片同步（也可用鼠标滚轮）</translation>
+    </message>
+    <message>
+        <source>Zoom out</source>
+        <translation>缩小</translation>
+    </message>
+    <message>
+        <source>Face zoom on or off (same facial area in every photo)</source>
+        <translation>人脸放大开/关（每张照片显示相同的面部区域）</translation>
+    </message>
+    <message>
+        <source>Move the zoomed view (also dragging with the mouse)</source>
+        <translation>移动放大后的画面（也可用鼠标拖动）</translation>
+    </message>
+    <message>
+        <source>Rotate the active photo 90° to the left (display only, the file is not changed)</source>
+        <translation>将当前照片向左旋转 90°（仅显示，不修改文件）</translation>
+    </message>
+    <message>
+        <source>Rotate the active photo 90° to the right (display only)</source>
+        <translation>将当前照片向右旋转 90°（仅显示）</translation>
+    </message>
+    <message>
+        <source>Make the next photo the active one (rotation; also a click)</source>
+        <translation>切换当前照片（用于旋转；也可单击照片）</translation>
+    </message>
+    <message>
+        <source>Loupe on or off (follows the mouse)</source>
+        <translation>放大镜开/关（跟随鼠标）</translation>
+    </message>
+    <message>
+        <source>Loupe on the eyes</source>
+        <translation>放大镜对准双眼</translation>
+    </message>
+    <message>
+        <source>Loupe on the mouth</source>
+        <translation>放大镜对准嘴部</translation>
+    </message>
+    <message>
+        <source>Loupe on the ears (press again for the other ear)</source>
+        <translation>放大镜对准耳朵（再按一次换另一侧）</translation>
+    </message>
+    <message>
+        <source>Blink: alternate the submitted and the enrollment face, aligned on the eyes</source>
+        <translation>闪烁对比：按双眼对齐，交替显示提交照片与录取照片的人脸</translation>
+    </message>
+    <message>
+        <source>Whole photos again: no zoom, rotation, loupe or blink</source>
+        <translation>恢复整张照片：取消放大、旋转、放大镜和闪烁</translation>
+    </message>
+    <message>
+        <source>Full-screen comparison on or off (Esc leaves it)</source>
+        <translation>全屏比对开/关（Esc 退出）</translation>
+    </message>
+    <message>
+        <source>Move between the tiles</source>
+        <translation>在照片卡片之间移动</translation>
+    </message>
+    <message>
+        <source>Select or deselect the tile (also a click)</source>
+        <translation>选中或取消选中卡片（也可单击）</translation>
+    </message>
+    <message>
+        <source>Select every tile</source>
+        <translation>全部选中</translation>
+    </message>
+    <message>
+        <source>Deselect every tile</source>
+        <translation>全部取消选中</translation>
+    </message>
+    <message>
+        <source>Approve the selected tiles (after a confirmation with their number)</source>
+        <translation>通过已选中的照片（先确认数量）</translation>
+    </message>
+    <message>
+        <source>Next page: the tiles not approved go back to the normal queue</source>
+        <translation>下一页：未通过的照片退回普通队列</translation>
+    </message>
+    <message>
+        <source>Back to the review workspace</source>
+        <translation>返回审核工作区</translation>
+    </message>
+    <message>
+        <source>This list of keys</source>
+        <translation>显示本快捷键列表</translation>
+    </message>
+    <message>
+        <source>Log out</source>
+        <translation>退出登录</translation>
+    </message>
+    <message>
+        <source>Quit PhotoDesk</source>
+        <translation>退出 PhotoDesk</translation>
+    </message>
+    <message>
+        <source>Deciding</source>
+        <translation>审核决定</translation>
+    </message>
+    <message>
+        <source>Moving through the queue</source>
+        <translation>浏览队列</translation>
+    </message>
+    <message>
+        <source>Comparing the photos</source>
+        <translation>照片比对</translation>
+    </message>
+    <message>
+        <source>Clean lane</source>
+        <translation>快速通道</translation>
+    </message>
+    <message>
+        <source>Window</source>
+        <translation>窗口</translation>
     </message>
 </context>
 <context>
@@ -667,6 +846,200 @@ logs %3</source>
         <translation>
             <numerusform>已导出 %n 条事件到 %1</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>pd::CleanLaneDelegate</name>
+    <message>
+        <source>Check: %1</source>
+        <translation>请注意：%1</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>加载中…</translation>
+    </message>
+    <message>
+        <source>Enrollment</source>
+        <translation>录取照片</translation>
+    </message>
+    <message>
+        <source>Faces match</source>
+        <translation>人脸一致</translation>
+    </message>
+    <message>
+        <source>Every rule passed</source>
+        <translation>规则全部通过</translation>
+    </message>
+    <message>
+        <source>Deselected: back to the normal queue</source>
+        <translation>已取消选中：退回普通队列</translation>
+    </message>
+    <message>
+        <source>Approving…</source>
+        <translation>正在通过…</translation>
+    </message>
+</context>
+<context>
+    <name>pd::CleanLanePage</name>
+    <message>
+        <source>Clean lane</source>
+        <translation>快速通道</translation>
+    </message>
+    <message>
+        <source>Submissions whose photo rules all passed (warnings are marked) and whose face matches the enrollment and the ID-card photo. Look at each photo — headwear, jewellery and any warning are yours to judge — and deselect anything doubtful (click, or arrows and Space): it goes back to the normal queue. Each approval is its own decision with its own audit entry and SMS.</source>
+        <translation>照片规则全部通过（需注意的项目已标出）、且与录取照片和身份证照片人脸一致的照片。请逐张查看——头部覆盖物、饰品及标出的注意项由您判断——有疑问的请取消选中（单击，或方向键加空格），它将退回普通队列。每张照片都单独作出审核决定，各有审计记录和短信。</translation>
+    </message>
+    <message>
+        <source>Next page (Ctrl+N)</source>
+        <translation>下一页 (Ctrl+N)</translation>
+    </message>
+    <message>
+        <source>Select all</source>
+        <translation>全选</translation>
+    </message>
+    <message>
+        <source>Select none</source>
+        <translation>全不选</translation>
+    </message>
+    <message>
+        <source>Cancel (Esc)</source>
+        <translation>取消 (Esc)</translation>
+    </message>
+    <message>
+        <source>%1 of %2 selected</source>
+        <translation>已选 %1 / %2</translation>
+    </message>
+    <message>
+        <source>Approve selected (%1) · Ctrl+Enter</source>
+        <translation>通过已选（%1）· Ctrl+Enter</translation>
+    </message>
+    <message numerus="yes">
+        <source>Approve %n submission(s)</source>
+        <translation><numerusform>通过 %n 份</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Approve %n selected submission(s)? Each is decided on its own: its own decision, audit entry and SMS. By approving you confirm for each photo that there is no headwear or jewellery and that the marked warnings are acceptable. The %1 deselected go back to the normal queue.</source>
+        <translation><numerusform>确定通过已选中的 %n 份照片吗？每份单独决定：各有审核决定、审计记录和短信。通过即表示您已确认每张照片均无头部覆盖物和饰品，且标出的注意项可以接受。未选中的 %1 份退回普通队列。</numerusform></translation>
+    </message>
+    <message>
+        <source>Waiting for the face model and the photo rules to load…</source>
+        <translation>正在等待人脸模型和照片规则加载…</translation>
+    </message>
+    <message>
+        <source>Looking for clean submissions…</source>
+        <translation>正在查找可快速通过的照片…</translation>
+    </message>
+    <message numerus="yes">
+        <source>No clean submission is free right now (%n held by other desks).</source>
+        <translation><numerusform>目前没有可领取的快速通道照片（%n 份正由其他审核台处理）。</numerusform></translation>
+    </message>
+    <message>
+        <source>No clean submission is waiting. The others need a look in the normal queue.</source>
+        <translation>没有待审的快速通道照片，其余照片请在普通队列中审核。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n clean submission(s), most urgent first. Deselect anything doubtful, then approve.</source>
+        <translation><numerusform>%n 份符合快速通道条件的照片，最紧急的在前。请取消选中有疑问的照片，然后通过。</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>(%n not pre-screened yet, not shown.)</source>
+        <translation><numerusform>（另有 %n 份尚未预审，未显示。）</numerusform></translation>
+    </message>
+    <message>
+        <source>Nothing is selected.</source>
+        <translation>没有选中任何照片。</translation>
+    </message>
+    <message>
+        <source>Back in the normal queue</source>
+        <translation>已退回普通队列</translation>
+    </message>
+    <message numerus="yes">
+        <source>Approved %n submission(s); their SMS are queued.</source>
+        <translation><numerusform>已通过 %n 份，短信已排队发送。</numerusform></translation>
+    </message>
+    <message>
+        <source>Approved %1, not approved %2 (see the tiles). Ctrl+N for the next page.</source>
+        <translation>已通过 %1 份，%2 份未通过（见卡片）。按 Ctrl+N 进入下一页。</translation>
+    </message>
+    <message>
+        <source>Approving %1 of %2…</source>
+        <translation>正在通过第 %1 / %2 份…</translation>
+    </message>
+    <message>
+        <source>Approved, SMS queued</source>
+        <translation>已通过，短信已排队</translation>
+    </message>
+</context>
+<context>
+    <name>pd::CleanLaneSettingsPage</name>
+    <message>
+        <source>The clean lane lets reviewers approve, from a grid, submissions whose photo rules all passed (warnings are shown) and whose face matches both the enrollment and the ID-card photo. Each approval stays an individual decision with its own audit entry and SMS, and second review samples them like any other. The setting applies to every desk; changes are recorded in the audit log.</source>
+        <translation>快速通道让审核员在网格中批量查看并通过照片规则全部通过（注意项会标出）、且与录取照片和身份证照片人脸一致的照片。每次通过仍是单独的审核决定，各有审计记录和短信，二次复核同样会抽查。此设置对所有审核台生效，修改会记入审计日志。</translation>
+    </message>
+    <message>
+        <source>&amp;Clean lane available to reviewers</source>
+        <translation>审核员可使用快速通道(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Submissions per page:</source>
+        <translation>每页照片数(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>Save clean-lane setting</source>
+        <translation>保存快速通道设置</translation>
+    </message>
+    <message numerus="yes">
+        <source>In force: on, %n per page</source>
+        <translation><numerusform>当前：已开启，每页 %n 份</numerusform></translation>
+    </message>
+    <message>
+        <source>In force: off</source>
+        <translation>当前：已关闭</translation>
+    </message>
+    <message>
+        <source>Clean-lane setting saved.</source>
+        <translation>快速通道设置已保存。</translation>
+    </message>
+</context>
+<context>
+    <name>pd::CompareController</name>
+    <message>
+        <source>Blink needs a face with eyes in the submitted and the enrollment photo.</source>
+        <translation>闪烁对比需要提交照片和录取照片中都检测到人脸和双眼。</translation>
+    </message>
+</context>
+<context>
+    <name>pd::CompareLayer</name>
+    <message>
+        <source>Blink: no eyes to align</source>
+        <translation>闪烁：无法按双眼对齐</translation>
+    </message>
+    <message>
+        <source>Blink: enrollment</source>
+        <translation>闪烁：录取照片</translation>
+    </message>
+    <message>
+        <source>Blink: submitted</source>
+        <translation>闪烁：提交照片</translation>
+    </message>
+</context>
+<context>
+    <name>pd::CompareWindow</name>
+    <message>
+        <source>PhotoDesk — comparison (Esc leaves)</source>
+        <translation>PhotoDesk — 照片比对（Esc 退出）</translation>
+    </message>
+    <message>
+        <source>Submitted photo</source>
+        <translation>提交照片</translation>
+    </message>
+    <message>
+        <source>Enrollment photo</source>
+        <translation>录取照片</translation>
+    </message>
+    <message>
+        <source>ID-card photo</source>
+        <translation>身份证照片</translation>
     </message>
 </context>
 <context>
@@ -1470,38 +1843,6 @@ logs %3</source>
         <translation>%1（%2）· %3</translation>
     </message>
     <message>
-        <source>&lt;tr&gt;&lt;td&gt;&lt;b&gt;A&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Approve the open submission&lt;/td&gt;&lt;/tr&gt;</source>
-        <translation>&lt;tr&gt;&lt;td&gt;&lt;b&gt;A&lt;/b&gt;&lt;/td&gt;&lt;td&gt;通过当前提交&lt;/td&gt;&lt;/tr&gt;</translation>
-    </message>
-    <message>
-        <source>&lt;tr&gt;&lt;td&gt;&lt;b&gt;R&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Reject with the checked reasons&lt;/td&gt;&lt;/tr&gt;</source>
-        <translation>&lt;tr&gt;&lt;td&gt;&lt;b&gt;R&lt;/b&gt;&lt;/td&gt;&lt;td&gt;按已勾选的原因驳回&lt;/td&gt;&lt;/tr&gt;</translation>
-    </message>
-    <message>
-        <source>&lt;tr&gt;&lt;td&gt;&lt;b&gt;1 … 28&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Toggle a reason by its number (type two digits quickly, e.g. 1 2)&lt;/td&gt;&lt;/tr&gt;</source>
-        <translation>&lt;tr&gt;&lt;td&gt;&lt;b&gt;1 … 28&lt;/b&gt;&lt;/td&gt;&lt;td&gt;按编号勾选/取消原因（两位数请快速连续输入，如 1 2）&lt;/td&gt;&lt;/tr&gt;</translation>
-    </message>
-    <message>
-        <source>&lt;tr&gt;&lt;td&gt;&lt;b&gt;J&lt;/b&gt; / &lt;b&gt;PageDown&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Next submission&lt;/td&gt;&lt;/tr&gt;</source>
-        <translation>&lt;tr&gt;&lt;td&gt;&lt;b&gt;J&lt;/b&gt; / &lt;b&gt;PageDown&lt;/b&gt;&lt;/td&gt;&lt;td&gt;下一份提交&lt;/td&gt;&lt;/tr&gt;</translation>
-    </message>
-    <message>
-        <source>&lt;tr&gt;&lt;td&gt;&lt;b&gt;K&lt;/b&gt; / &lt;b&gt;PageUp&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Previous submission&lt;/td&gt;&lt;/tr&gt;</source>
-        <translation>&lt;tr&gt;&lt;td&gt;&lt;b&gt;K&lt;/b&gt; / &lt;b&gt;PageUp&lt;/b&gt;&lt;/td&gt;&lt;td&gt;上一份提交&lt;/td&gt;&lt;/tr&gt;</translation>
-    </message>
-    <message>
-        <source>&lt;tr&gt;&lt;td&gt;&lt;b&gt;F5&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Refresh the queue&lt;/td&gt;&lt;/tr&gt;</source>
-        <translation>&lt;tr&gt;&lt;td&gt;&lt;b&gt;F5&lt;/b&gt;&lt;/td&gt;&lt;td&gt;刷新队列&lt;/td&gt;&lt;/tr&gt;</translation>
-    </message>
-    <message>
-        <source>&lt;tr&gt;&lt;td&gt;&lt;b&gt;Esc&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Leave the note field, back to the queue&lt;/td&gt;&lt;/tr&gt;</source>
-        <translation>&lt;tr&gt;&lt;td&gt;&lt;b&gt;Esc&lt;/b&gt;&lt;/td&gt;&lt;td&gt;离开备注框，回到队列&lt;/td&gt;&lt;/tr&gt;</translation>
-    </message>
-    <message>
-        <source>Keyboard shortcuts</source>
-        <translation>键盘快捷键</translation>
-    </message>
-    <message>
         <source>A decision could not be delivered to the platform yet (%1); it is tried again.</source>
         <translation>审核结果暂未送达平台（%1），将自动重试。</translation>
     </message>
@@ -1518,10 +1859,6 @@ logs %3</source>
         <translation>立即同步(&amp;S)</translation>
     </message>
     <message>
-        <source>&lt;tr&gt;&lt;td&gt;&lt;b&gt;N&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Claim the next submission nobody holds&lt;/td&gt;&lt;/tr&gt;</source>
-        <translation>&lt;tr&gt;&lt;td&gt;&lt;b&gt;N&lt;/b&gt;&lt;/td&gt;&lt;td&gt;领取下一份无人审核的提交&lt;/td&gt;&lt;/tr&gt;</translation>
-    </message>
-    <message>
         <source>PhotoDesk — %1 graduation photo review</source>
         <translation>PhotoDesk — %1 毕业生照片审核</translation>
     </message>
@@ -1532,6 +1869,14 @@ logs %3</source>
     <message>
         <source>Set-&amp;up wizard…</source>
         <translation>设置向导(&amp;U)…</translation>
+    </message>
+    <message>
+        <source>Clean lane</source>
+        <translation>快速通道</translation>
+    </message>
+    <message>
+        <source>The clean lane is switched off (a supervisor&apos;s setting).</source>
+        <translation>快速通道已关闭（由主管设置）。</translation>
     </message>
 </context>
 <context>
@@ -2511,6 +2856,28 @@ logs %3</source>
     </message>
 </context>
 <context>
+    <name>pd::ShortcutModel</name>
+    <message>
+        <source>Where</source>
+        <translation>场合</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>按键</translation>
+    </message>
+    <message>
+        <source>What they do</source>
+        <translation>作用</translation>
+    </message>
+</context>
+<context>
+    <name>pd::ShortcutOverlay</name>
+    <message>
+        <source>Keyboard shortcuts (Esc closes this list)</source>
+        <translation>键盘快捷键（按 Esc 关闭）</translation>
+    </message>
+</context>
+<context>
     <name>pd::SmsTemplatePage</name>
     <message>
         <source>The text students receive after a decision. {name} is the student&apos;s name, {reasons} the rejection reasons; the school&apos;s signature stays in 【】. Changes apply to decisions made after the reviewers&apos; next login and are recorded in the audit log.</source>
@@ -2643,6 +3010,10 @@ logs %3</source>
     <message>
         <source>SMS templates</source>
         <translation>短信模板</translation>
+    </message>
+    <message>
+        <source>Clean lane</source>
+        <translation>快速通道</translation>
     </message>
 </context>
 <context>
