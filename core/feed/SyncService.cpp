@@ -5,6 +5,7 @@
 #include "core/store/Store.h"
 #include "core/store/StoreError.h"
 #include "core/store/Transaction.h"
+#include "core/support/LogCategories.h"
 #include "core/util/Time.h"
 
 #include <QMutex>
@@ -19,6 +20,19 @@ namespace pd {
 namespace {
 constexpr int kMaxProblems = 20;
 constexpr int kMaxSamePage = 50; // a platform that keeps repeating one page is broken, not slow
+
+// One line per run for the log: counts, and the first problems (attempt ids and causes; the
+// log writer masks anything personal that a platform message might carry).
+void logReport(const SyncReport& r)
+{
+    if (r.errors == 0) {
+        qCInfo(lcFeed).noquote() << "sync" << (r.completed ? "completed:" : "stopped:") << r.fetched << "fetched," << r.inserted << "new,"
+                                 << r.updated << "updated," << r.photos << "photos" << (r.resumed ? "(resumed)" : "");
+        return;
+    }
+    qCWarning(lcFeed).noquote() << "sync" << (r.completed ? "completed" : "stopped") << "with" << r.errors << "errors:" << r.fetched
+                                << "fetched," << r.inserted << "new," << r.updated << "updated; first:" << r.problems.mid(0, 3).join(QStringLiteral("; "));
+}
 
 void note(SyncReport& r, const QString& problem)
 {
@@ -230,6 +244,7 @@ SyncReport SyncService::runOnce()
     } catch (const StoreError& e) {
         note(report, QStringLiteral("cannot read the sync checkpoint: %1").arg(e.message()));
         m_running = false;
+        logReport(report);
         emit finished(report);
         return report;
     }
@@ -329,6 +344,7 @@ SyncReport SyncService::runOnce()
     if (report.completed)
         emit progress(total < 0 ? done : total, total < 0 ? done : total);
     m_running = false;
+    logReport(report);
     emit finished(report);
     return report;
 }
