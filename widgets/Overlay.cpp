@@ -2,6 +2,7 @@
 
 #include "core/prescreen/PreScreenService.h"
 #include "core/vision/rules/RuleConfig.h"
+#include "widgets/VerdictStyle.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>
@@ -130,7 +131,15 @@ void paintPhotoOverlay(QPainter& p, const PhotoOverlay& o, const QRectF& target)
         p.setPen(QPen(c, 1.2, Qt::DotLine));
         c.setAlpha(28);
         p.setBrush(c);
-        p.drawRect(mapRect(r.rect));
+        const QRectF area = mapRect(r.rect);
+        p.drawRect(area);
+        // The verdict's shape in the corner: the region reads without its colour too.
+        const double side = std::clamp(p.fontMetrics().height() * 0.8, 9.0, 16.0);
+        VerdictStyle::paint(p, QRectF(area.topLeft() + QPointF(2, 2), QSizeF(side, side)),
+                            r.verdict == rules::Verdict::Fail ? VerdictMark::Fail
+                            : r.verdict == rules::Verdict::Warn ? VerdictMark::Warn
+                            : r.verdict == rules::Verdict::Error ? VerdictMark::Error
+                                                                 : VerdictMark::None);
     }
 
     // Face box and landmarks.

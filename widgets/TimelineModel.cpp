@@ -7,6 +7,7 @@
 #include "core/store/StoreError.h"
 #include "widgets/StudentSearchModel.h"
 #include "widgets/UiLanguage.h"
+#include "widgets/VerdictStyle.h"
 
 #include <QBrush>
 #include <QColor>
@@ -173,6 +174,9 @@ QVariant TimelineModel::data(const QModelIndex& index, int role) const
             if (!thumb.isNull())
                 return thumb;
         }
+        // The state's colour (below) comes with its shape (colour-blind safe).
+        if (index.column() == State && VerdictStyle::fromName(e->state) != VerdictMark::None)
+            return VerdictStyle::icon(VerdictStyle::fromName(e->state));
         return {};
     case Qt::ToolTipRole:
         if (index.column() == Time)
