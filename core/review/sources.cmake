@@ -8,3 +8,4 @@ target_sources(photodesk_core PRIVATE ${CMAKE_CURRENT_LIST_DIR}/DuplicateIndex.h
 target_sources(photodesk_core PRIVATE ${CMAKE_CURRENT_LIST_DIR}/ReviewerFigures.h ${CMAKE_CURRENT_LIST_DIR}/ReviewerFigures.cpp ${CMAKE_SOURCE_DIR}/core/util/LruCache.h)
 target_sources(photodesk_core PRIVATE ${CMAKE_CURRENT_LIST_DIR}/CleanLane.h ${CMAKE_CURRENT_LIST_DIR}/CleanLane.cpp
   ${CMAKE_CURRENT_LIST_DIR}/CleanLaneSettings.h ${CMAKE_CURRENT_LIST_DIR}/CleanLaneSettings.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/FaceGeometry.h ${CMAKE_CURRENT_LIST_DIR}/FaceGeometry.cpp)
