@@ -37,6 +37,7 @@ CleanLaneSettingsPage::CleanLaneSettingsPage(std::shared_ptr<Store> store, Sessi
     m_save->setEnabled(mayEdit);
 
     auto* form = new QFormLayout;
+    form->setFieldGrowthPolicy(QFormLayout::FieldsStayAtSizeHint);
     form->addRow(m_enabled);
     form->addRow(m_pageSizeLabel, m_pageSize);
     auto* buttons = new QHBoxLayout;

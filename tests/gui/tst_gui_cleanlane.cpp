@@ -145,6 +145,7 @@ void TestGuiCleanLane::supervisorSwitchesTheLaneOn()
     auto* supervision = boss.findChild<SupervisionWorkspace*>();
     QVERIFY(supervision && supervision->cleanLane());
     CleanLaneSettingsPage* page = supervision->cleanLane();
+    boss.workspaces()->setCurrentWidget(supervision);
     supervision->pages()->setCurrentWidget(page);
     QVERIFY(!page->enabledBox()->isChecked());
     page->enabledBox()->setFocus();
