@@ -14,6 +14,7 @@
 #include "core/review/CleanLaneSettings.h"
 #include "widgets/SupervisionWorkspace.h"
 #include "widgets/SyncController.h"
+#include "widgets/SessionFiguresLabel.h"
 #include "widgets/SyncStatusWidget.h"
 #include "widgets/UiLanguage.h"
 
@@ -142,6 +143,8 @@ MainWindow::MainWindow(std::shared_ptr<Store> store, Session session, QWidget* p
         });
         // The face pre-screen of every new attempt starts with the session ("预审 12/40").
         statusBar()->addPermanentWidget(new FaceMatchProgressLabel(m_review->preScreen(), this));
+        // This reviewer's figures of the day ("今日已审 37 份 · 中位 12 秒/份").
+        statusBar()->addPermanentWidget(new SessionFiguresLabel(m_store, m_session, m_review, this));
         m_review->preScreen()->start();
         m_tabs->setCurrentWidget(m_review);
         m_review->refreshQueue();

@@ -47,6 +47,24 @@ DecodedPhoto decodePhoto(const QByteArray& bytes, const QString& fileName)
     return result;
 }
 
+namespace {
+// Where the photo goes in a canvas of this size (a margin of 8 px, aspect kept).
+QSize fittedSize(const QSize& image, const QSize& canvas)
+{
+    return image.scaled(canvas - QSize(16, 16), Qt::KeepAspectRatio);
+}
+} // namespace
+
+void scaleForDisplay(DecodedPhoto& photo, const QSize& canvas, qreal devicePixelRatio)
+{
+    if (photo.image.isNull() || canvas.isEmpty())
+        return;
+    // Exactly the size the canvas asks for (target keeps the aspect already; scaling with
+    // KeepAspectRatio again could round a pixel off and the canvas would not use it).
+    const QSize target = fittedSize(photo.image.size(), canvas) * devicePixelRatio;
+    photo.display = photo.image.scaled(target, Qt::IgnoreAspectRatio, Qt::SmoothTransformation);
+}
+
 class PhotoCanvas : public QWidget {
 public:
     explicit PhotoCanvas(PhotoPane* pane) : QWidget(pane), m_pane(pane)
@@ -72,10 +90,13 @@ protected:
 
         if (m_pane->m_state == PhotoPane::State::Image) {
             const QImage& image = m_pane->m_photo.image;
-            const QSize target = image.size().scaled(size() - QSize(16, 16), Qt::KeepAspectRatio);
+            const QSize target = fittedSize(image.size(), size());
             const qreal dpr = devicePixelRatioF();
             if (m_scaled.isNull() || m_scaled.size() != target * dpr) {
-                m_scaled = QPixmap::fromImage(image.scaled(target * dpr, Qt::KeepAspectRatio, Qt::SmoothTransformation));
+                const QImage& display = m_pane->m_photo.display; // scaled ahead by the prefetcher
+                m_scaled = QPixmap::fromImage(display.size() == target * dpr
+                                                  ? display
+                                                  : image.scaled(target * dpr, Qt::IgnoreAspectRatio, Qt::SmoothTransformation));
                 m_scaled.setDevicePixelRatio(dpr);
             }
             const QRect r(QPoint((width() - target.width()) / 2, (height() - target.height()) / 2), target);
@@ -125,6 +146,11 @@ PhotoPane::PhotoPane(QWidget* parent) : QWidget(parent)
     layout->addWidget(m_canvas, 1);
     layout->addWidget(m_info);
     showEmpty(QString());
+}
+
+QSize PhotoPane::canvasSize() const
+{
+    return m_canvas->size();
 }
 
 QWidget* PhotoPane::canvas() const

@@ -20,12 +20,17 @@ struct DecodedPhoto {
     qint64 byteSize = 0;
     QString fileName;
     QString error;         // why there is no image (translated)
+    // `image` already scaled for one canvas (the prefetcher does it off the UI thread); the pane
+    // paints it as it is when it fits its canvas, and scales `image` itself otherwise.
+    QImage display;
 
     static constexpr int kMaxDisplaySide = 1600;
 };
 
 // Runs in a worker thread: sniffs the format from the bytes and decodes them.
 DecodedPhoto decodePhoto(const QByteArray& bytes, const QString& fileName);
+// Runs in a worker thread: fills photo.display for a PhotoPane whose canvas has this size.
+void scaleForDisplay(DecodedPhoto& photo, const QSize& canvas, qreal devicePixelRatio);
 
 class PhotoCanvas;
 
@@ -57,6 +62,8 @@ public:
     QWidget* canvas() const;
     // True once the current final state (image or message) has been painted on screen.
     bool paintedFinal() const { return m_paintedFinal; }
+    // The size of the area the photo is drawn in (for scaleForDisplay).
+    QSize canvasSize() const;
 
     // Face box, landmarks, guide bands and rule regions drawn over the photo (the submitted
     // one). Cleared by showLoading/showEmpty; shown only while overlayVisible().

@@ -3,6 +3,8 @@
 #include "core/store/Store.h"
 #include "core/store/StoreError.h"
 #include "core/util/Time.h"
+#include "widgets/StoreWorker.h"
+#include "widgets/WhenFinished.h"
 
 #include <QBrush>
 #include <QColor>
@@ -54,8 +56,12 @@ QIcon lockIcon()
 }
 } // namespace
 
-QueueModel::QueueModel(std::shared_ptr<const Store> store, QObject* parent)
-    : QAbstractTableModel(parent), m_store(std::move(store))
+QueueModel::QueueModel(std::shared_ptr<const Store> store, QObject* parent) : QueueModel(std::move(store), nullptr, parent)
+{
+}
+
+QueueModel::QueueModel(std::shared_ptr<const Store> store, StoreWorker* worker, QObject* parent)
+    : QAbstractTableModel(parent), m_store(std::move(store)), m_worker(worker)
 {
     m_tick.setInterval(30 * 1000);
     connect(&m_tick, &QTimer::timeout, this, [this] {
@@ -88,9 +94,58 @@ int QueueModel::columnCount(const QModelIndex& parent) const
     return parent.isValid() ? 0 : ColumnCount;
 }
 
-const QueueRow* QueueModel::rowAt(int row) const
+std::optional<QueueRow> QueueModel::rowAt(int row) const
 {
-    return row >= 0 && row < int(m_rows.size()) ? &m_rows[size_t(row)] : nullptr;
+    if (row < 0 || row >= int(m_rows.size()))
+        return std::nullopt;
+    return unpack(m_rows[size_t(row)]);
+}
+
+QueueModel::Row QueueModel::pack(const QueueRow& in)
+{
+    // A few dozen programmes and levels among 100 000 rows: one copy of each text.
+    auto intern = [this](const QString& text) -> quint16 {
+        const auto it = m_textIds.constFind(text);
+        if (it != m_textIds.constEnd())
+            return it.value();
+        const auto id = quint16(qMin<qsizetype>(m_texts.size(), 0xffff));
+        if (id < 0xffff) {
+            m_texts << text;
+            m_textIds.insert(text, id);
+        }
+        return id;
+    };
+    Row r;
+    r.attemptId = in.attemptId;
+    r.studentId = in.studentId;
+    r.claimedBy = in.claimedBy;
+    r.paidAtMs = in.paidAt.toMSecsSinceEpoch();
+    r.deadlineMs = in.deadline.toMSecsSinceEpoch();
+    r.texts = in.externalId + in.studentName + in.studentNumber;
+    r.texts.squeeze();
+    r.nameAt = quint16(in.externalId.size());
+    r.numberAt = quint16(in.externalId.size() + in.studentName.size());
+    r.programme = intern(in.programme);
+    r.level = intern(in.level);
+    r.state = in.state;
+    return r;
+}
+
+QueueRow QueueModel::unpack(const Row& r) const
+{
+    QueueRow out;
+    out.attemptId = r.attemptId;
+    out.externalId = r.texts.left(r.nameAt);
+    out.state = r.state;
+    out.paidAt = QDateTime::fromMSecsSinceEpoch(r.paidAtMs, Qt::UTC);
+    out.deadline = QDateTime::fromMSecsSinceEpoch(r.deadlineMs, Qt::UTC);
+    out.studentId = r.studentId;
+    out.studentName = name(r);
+    out.studentNumber = number(r);
+    out.programme = m_texts.value(r.programme);
+    out.level = m_texts.value(r.level);
+    out.claimedBy = r.claimedBy;
+    return out;
 }
 
 int QueueModel::rowOf(Id attemptId) const
@@ -119,7 +174,7 @@ QVariant QueueModel::data(const QModelIndex& index, int role) const
 {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
-    const QueueRow& r = m_rows[size_t(index.row())];
+    const Row& r = m_rows[size_t(index.row())];
     const ClaimLock* lock = r.state == AttemptState::Pending ? lockOf(r.attemptId) : nullptr;
     if (index.column() == LockColumn) {
         switch (role) {
@@ -140,20 +195,23 @@ QVariant QueueModel::data(const QModelIndex& index, int role) const
     if (lock && role == Qt::ForegroundRole && index.column() != TimeLeftColumn)
         return QBrush(QColor(0x9c, 0xa3, 0xaf)); // someone else's: greyed out
     const bool pending = r.state == AttemptState::Pending;
-    const qint64 secsLeft = utcNow().secsTo(r.deadline);
+    const QDateTime deadline = QDateTime::fromMSecsSinceEpoch(r.deadlineMs, Qt::UTC);
+    const qint64 secsLeft = utcNow().secsTo(deadline);
     switch (role) {
     case Qt::DisplayRole:
         switch (index.column()) {
         case LockColumn:
             return QVariant();
         case TimeLeftColumn:
-            return pending ? timeLeftText(r.deadline, utcNow()) : QStringLiteral("—");
+            return pending ? timeLeftText(deadline, utcNow()) : QStringLiteral("—");
         case NameColumn:
-            return r.studentName;
+            return name(r);
         case NumberColumn:
-            return r.studentNumber;
-        case ProgrammeColumn:
-            return r.level.isEmpty() ? r.programme : QStringLiteral("%1 · %2").arg(r.programme, r.level);
+            return number(r);
+        case ProgrammeColumn: {
+            const QString programme = m_texts.value(r.programme), level = m_texts.value(r.level);
+            return level.isEmpty() ? programme : QStringLiteral("%1 · %2").arg(programme, level);
+        }
         case StateColumn:
             return stateText(r.state);
         }
@@ -175,14 +233,14 @@ QVariant QueueModel::data(const QModelIndex& index, int role) const
         break;
     case Qt::ToolTipRole:
         return tr("Paid %1, deadline %2 (%3)")
-            .arg(QLocale().toString(r.paidAt.toLocalTime(), QLocale::ShortFormat),
-                 QLocale().toString(r.deadline.toLocalTime(), QLocale::ShortFormat), r.externalId);
+            .arg(QLocale().toString(QDateTime::fromMSecsSinceEpoch(r.paidAtMs, Qt::UTC).toLocalTime(), QLocale::ShortFormat),
+                 QLocale().toString(deadline.toLocalTime(), QLocale::ShortFormat), r.texts.left(r.nameAt));
     case AttemptIdRole:
         return r.attemptId;
     case StateRole:
         return toString(r.state);
     case DeadlineRole:
-        return r.deadline;
+        return deadline;
     }
     return {};
 }
@@ -210,7 +268,7 @@ QVariant QueueModel::headerData(int section, Qt::Orientation orientation, int ro
 
 bool QueueModel::canFetchMore(const QModelIndex& parent) const
 {
-    return !parent.isValid() && int(m_rows.size()) < m_total;
+    return !parent.isValid() && !m_atEnd;
 }
 
 void QueueModel::fetchMore(const QModelIndex& parent)
@@ -222,51 +280,114 @@ void QueueModel::fetchMore(const QModelIndex& parent)
     const QScopedValueRollback<bool> fetching(m_fetching, true);
     std::vector<QueueRow> page;
     try {
-        page = ReviewQueue(m_store->db()).page(m_filter, int(m_rows.size()), m_pageSize);
+        std::optional<QueueCursor> after;
+        if (!m_rows.empty())
+            after = QueueCursor{toDbTime(QDateTime::fromMSecsSinceEpoch(m_rows.back().deadlineMs, Qt::UTC)), m_rows.back().attemptId};
+        page = ReviewQueue(m_store->db()).pageAfter(m_filter, after, m_pageSize);
     } catch (const StoreError& e) {
-        m_total = int(m_rows.size()); // stop asking until the next reload
+        m_atEnd = true; // stop asking until the next reload
         emit loadFailed(Error{e.code(), e.message()});
         return;
     }
-    // Offset paging: rows decided elsewhere meanwhile may shift a page; skip what we have.
-    std::erase_if(page, [this](const QueueRow& r) { return rowOf(r.attemptId) >= 0; });
-    if (page.empty()) {
-        m_total = int(m_rows.size());
+    m_atEnd = int(page.size()) < m_pageSize;
+    if (page.empty())
         return;
-    }
     const int first = int(m_rows.size());
     beginInsertRows({}, first, first + int(page.size()) - 1);
-    m_rows.insert(m_rows.end(), page.begin(), page.end());
+    for (const QueueRow& r : page)
+        m_rows.push_back(pack(r));
     endInsertRows();
 }
 
 void QueueModel::setFilter(const QueueFilter& filter)
 {
     m_filter = filter;
+    m_total = -1; // counted again for the new filter
     reload();
+}
+
+void QueueModel::sort(int column, Qt::SortOrder order)
+{
+    if (column != TimeLeftColumn)
+        return; // only the deadline order has an index behind it
+    QueueFilter filter = m_filter;
+    filter.sort = order == Qt::AscendingOrder ? QueueSort::Deadline : QueueSort::DeadlineDescending;
+    if (filter.sort != m_filter.sort)
+        setFilter(filter);
 }
 
 void QueueModel::reload()
 {
-    int total = 0;
+    ++m_generation;
     std::vector<QueueRow> rows;
     try {
-        const ReviewQueue queue(m_store->db());
-        total = queue.count(m_filter);
-        rows = queue.page(m_filter, 0, m_pageSize);
+        // The first page only: an index range scan of m_pageSize rows.
+        rows = ReviewQueue(m_store->db()).pageAfter(m_filter, std::nullopt, m_pageSize);
     } catch (const StoreError& e) {
         beginResetModel();
         m_rows.clear();
         m_total = 0;
+        m_atEnd = true;
         endResetModel();
         emit loadFailed(Error{e.code(), e.message()});
         return;
     }
     beginResetModel();
-    m_rows = std::move(rows);
-    m_total = qMax(total, int(m_rows.size()));
-    endResetModel();
+    m_rows.clear();
+    m_texts.clear();
+    m_textIds.clear();
+    for (const QueueRow& r : rows)
+        m_rows.push_back(pack(r));
+    m_atEnd = int(m_rows.size()) < m_pageSize;
+    if (m_atEnd)
+        m_total = int(m_rows.size()); // everything is loaded: no need to count
+    {
+        // Views and QAbstractItemModelTester ask for more rows from their modelReset handlers,
+        // while the reset is still being announced: the next page waits until it is over.
+        const QScopedValueRollback<bool> resetting(m_fetching, true);
+        endResetModel();
+    }
+    if (!m_atEnd)
+        countTotal();
     emit reloaded();
+    if (m_atEnd)
+        emit totalCountChanged(m_total);
+}
+
+void QueueModel::countTotal()
+{
+    const QueueFilter filter = m_filter;
+    if (!m_worker) {
+        try {
+            m_total = ReviewQueue(m_store->db()).count(filter);
+        } catch (const StoreError& e) {
+            emit loadFailed(Error{e.code(), e.message()});
+            return;
+        }
+        emit totalCountChanged(m_total);
+        return;
+    }
+    // The count runs on the worker; until it is back the previous total stays (the title does
+    // not flicker between reloads).
+    const quint64 generation = m_generation;
+    std::shared_ptr<const Store> store = m_store;
+    whenFinished(this, m_worker->run([store, filter]() -> Result<int> {
+                     try {
+                         return ReviewQueue(store->db()).count(filter);
+                     } catch (const StoreError& e) {
+                         return Error{e.code(), e.message()};
+                     }
+                 }),
+                 [this, generation](const Result<int>& result) {
+                     if (generation != m_generation)
+                         return;
+                     if (!result) {
+                         emit loadFailed(result.error());
+                         return;
+                     }
+                     m_total = qMax(result.value(), int(m_rows.size()));
+                     emit totalCountChanged(m_total);
+                 });
 }
 
 void QueueModel::retranslate()

@@ -10,6 +10,7 @@
 #include "core/review/DecisionService.h"
 #include "core/review/ReasonCatalog.h"
 #include "core/review/ReviewQueue.h"
+#include "core/store/Repositories.h"
 #include "core/store/Store.h"
 #include "core/store/StoreError.h"
 #include "core/util/Time.h"
@@ -17,11 +18,14 @@
 #include "widgets/DecisionPanel.h"
 #include "widgets/ErrorTexts.h"
 #include "widgets/FaceMatchPanel.h"
+#include "widgets/PaintProbe.h"
 #include "widgets/PhotoPane.h"
+#include "widgets/QueueCountsBar.h"
 #include "widgets/QueueModel.h"
 #include "widgets/ReviewKeys.h"
 #include "widgets/ShortcutOverlay.h"
 #include "widgets/StoreWorker.h"
+#include "widgets/SubmissionPrefetcher.h"
 
 #include <QComboBox>
 #include <QEvent>
@@ -40,6 +44,13 @@
 namespace pd {
 
 namespace {
+// Restyling re-polishes the widget and invalidates the layout: only when the style changes.
+void setStyleIfChanged(QWidget* widget, const QString& style)
+{
+    if (widget->styleSheet() != style)
+        widget->setStyleSheet(style);
+}
+
 QString stateName(AttemptState s)
 {
     switch (s) {
@@ -54,10 +65,11 @@ QString stateName(AttemptState s)
 }
 } // namespace
 
-// What the worker brings back when a submission is opened: the bundle and, for a pending one,
-// the outcome of claiming it plus the current locks (for the holder's name when it failed).
+// What the worker brings back when a submission is opened: the attempt as it is now (the
+// prefetched content may be a few seconds old) and, for a pending one, the outcome of claiming
+// it plus the current locks (for the holder's name when it failed).
 struct ReviewWorkspace::Opened {
-    Result<SubmissionBundle> bundle = Error{};
+    Result<Attempt> attempt = Error{};
     std::optional<Result<Claim>> claim;
     std::optional<ClaimLocks> locks;
 };
@@ -67,6 +79,7 @@ ReviewWorkspace::ReviewWorkspace(std::shared_ptr<Store> store, Session session, 
     , m_store(std::move(store))
     , m_session(std::move(session))
     , m_worker(std::make_unique<StoreWorker>(m_store))
+    , m_reader(std::make_unique<StoreWorker>(m_store))
     , m_service(std::make_shared<DecisionService>(m_store, ReasonCatalog::builtIn(), SmsTemplates(m_store).effective()))
     , m_claims(std::make_shared<ClaimService>(m_store))
 {
@@ -89,7 +102,7 @@ ReviewWorkspace::ReviewWorkspace(std::shared_ptr<Store> store, Session session, 
     m_stateFilter->setSizeAdjustPolicy(QComboBox::AdjustToContents);
     for (int i = 0; i < 4; ++i)
         m_stateFilter->addItem(QString());
-    m_model = new QueueModel(m_store, this);
+    m_model = new QueueModel(m_store, m_reader.get(), this);
     m_view = new QTableView(queuePanel);
     m_view->setObjectName(QStringLiteral("queueView"));
     m_view->setModel(m_model);
@@ -108,6 +121,24 @@ ReviewWorkspace::ReviewWorkspace(std::shared_ptr<Store> store, Session session, 
     m_view->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_view->horizontalHeader()->setSectionResizeMode(QueueModel::ProgrammeColumn, QHeaderView::Stretch);
     m_view->horizontalHeader()->setMinimumSectionSize(48);
+    // Sorting runs in the database (QueueModel::sort); only the indexed columns sort.
+    m_view->horizontalHeader()->setSortIndicator(QueueModel::TimeLeftColumn, Qt::AscendingOrder);
+    m_view->horizontalHeader()->setSortIndicatorShown(true);
+    m_view->setSortingEnabled(true);
+    connect(m_view->horizontalHeader(), &QHeaderView::sortIndicatorChanged, this, [this](int column, Qt::SortOrder) {
+        if (column != QueueModel::TimeLeftColumn) {
+            // Not a database order: the indicator goes back to the time left.
+            const QSignalBlocker block(m_view->horizontalHeader());
+            m_view->horizontalHeader()->setSortIndicator(QueueModel::TimeLeftColumn, m_model->filter().sort == QueueSort::DeadlineDescending
+                                                                                         ? Qt::DescendingOrder
+                                                                                         : Qt::AscendingOrder);
+            return;
+        }
+        // The order changed: what is prefetched is no longer next.
+        m_prefetch->setWanted({});
+        syncAfterReload();
+    });
+    m_countsBar = new QueueCountsBar(queuePanel);
 
     auto* filterRow = new QHBoxLayout;
     filterRow->addWidget(m_search, 1);
@@ -116,6 +147,7 @@ ReviewWorkspace::ReviewWorkspace(std::shared_ptr<Store> store, Session session, 
     queueLayout->setContentsMargins(8, 8, 4, 8);
     queueLayout->addWidget(m_queueTitle);
     queueLayout->addLayout(filterRow);
+    queueLayout->addWidget(m_countsBar);
     queueLayout->addWidget(m_view, 1);
 
     // --- submission: header, photos, decision ---
@@ -131,6 +163,13 @@ ReviewWorkspace::ReviewWorkspace(std::shared_ptr<Store> store, Session session, 
     m_claimBanner->setObjectName(QStringLiteral("claimBanner"));
     m_claimBanner->setWordWrap(true);
     m_claimBanner->setContentsMargins(8, 4, 8, 4);
+    {
+        // Hidden or shown, the banner keeps its place: the photos must not move (and be scaled
+        // again) each time a claim comes back.
+        QSizePolicy policy = m_claimBanner->sizePolicy();
+        policy.setRetainSizeWhenHidden(true);
+        m_claimBanner->setSizePolicy(policy);
+    }
     m_claimBanner->hide();
     m_submitted = new PhotoPane(submission);
     m_submitted->setObjectName(QStringLiteral("submittedPhoto"));
@@ -149,6 +188,29 @@ ReviewWorkspace::ReviewWorkspace(std::shared_ptr<Store> store, Session session, 
     // Face pre-screen: chips and the two comparisons, between the photos and the decision.
     m_preScreen = new PreScreenService(m_store, PreScreenServiceOptions{}, this);
     m_faces = new FaceMatchPanel(submission);
+    m_prefetch = new SubmissionPrefetcher(m_store, this);
+    m_prefetch->setObjectName(QStringLiteral("submissionPrefetcher"));
+    connect(m_prefetch, &SubmissionPrefetcher::prepared, this, [this](Id attemptId) {
+        if (attemptId == m_loadingAttempt && !m_current)
+            if (auto prepared = m_prefetch->peek(attemptId))
+                showPrepared(*prepared);
+    });
+    connect(m_prefetch, &SubmissionPrefetcher::failed, this, [this](Id attemptId, const Error& e) {
+        if (attemptId != m_loadingAttempt)
+            return;
+        m_loadingAttempt = 0;
+        const QString text = tr("Submission %1 cannot be opened: %2").arg(attemptId).arg(ErrorTexts::text(e));
+        for (PhotoPane* pane : {m_submitted, m_enrollment, m_idCard})
+            pane->showProblem(pane == m_submitted ? text : QString());
+        emit statusMessage(text);
+    });
+    // Results stored meanwhile, or a model now loaded: what was prepared without them is stale.
+    connect(m_preScreen, &PreScreenService::attemptAnalysed, m_prefetch, &SubmissionPrefetcher::invalidate);
+    connect(m_preScreen, &PreScreenService::ready, this, [this] {
+        m_prefetch->setVersions({m_preScreen->modelId(), m_preScreen->rulesVersion(), m_preScreen->analyzer()});
+        if (m_current)
+            updatePrefetch(m_current->attempt.id);
+    });
     connect(m_preScreen, &PreScreenService::attemptAnalysed, this, [this](Id attemptId) {
         if (attemptId == m_faceAttempt && !m_facesShown)
             loadFaces(attemptId, false);
@@ -158,8 +220,11 @@ ReviewWorkspace::ReviewWorkspace(std::shared_ptr<Store> store, Session session, 
             loadFaces(m_faceAttempt, true);
     });
     connect(m_preScreen, &PreScreenService::unavailable, this, [this](const Error& e) {
-        if (m_faceAttempt)
+        if (m_faceAttempt) {
             m_faces->showUnavailable(e.message);
+            m_facesFinal = true;
+        }
+        checkSubmissionShown();
     });
 
     m_panel = new DecisionPanel(ReasonCatalog::builtIn(), SmsTemplates(m_store).effective(), submission);
@@ -170,6 +235,13 @@ ReviewWorkspace::ReviewWorkspace(std::shared_ptr<Store> store, Session session, 
     // Photo rules: flag list beside the photos, overlay on the submitted one, reasons pre-selected.
     m_rules = new RuleFlagsPanel(m_store, m_preScreen, m_submitted, m_panel, submission);
     photos->addWidget(m_rules, 3);
+    // "On screen" means painted after the final state was set (see submissionPainted()).
+    m_facesProbe = new PaintProbe(m_faces);
+    m_rulesProbe = new PaintProbe(m_rules);
+    m_panelProbe = new PaintProbe(m_panel);
+    for (PaintProbe* probe : {m_facesProbe, m_rulesProbe, m_panelProbe})
+        connect(probe, &PaintProbe::paintedChanged, this, &ReviewWorkspace::checkSubmissionShown);
+    connect(m_rules, &RuleFlagsPanel::reportShown, this, &ReviewWorkspace::checkSubmissionShown);
 
     auto* subLayout = new QVBoxLayout(submission);
     subLayout->setContentsMargins(8, 8, 12, 8);
@@ -208,6 +280,11 @@ ReviewWorkspace::ReviewWorkspace(std::shared_ptr<Store> store, Session session, 
     connect(m_search, &QLineEdit::textChanged, searchDelay, qOverload<>(&QTimer::start));
     connect(searchDelay, &QTimer::timeout, this, &ReviewWorkspace::applyFilter);
     connect(m_stateFilter, &QComboBox::currentIndexChanged, this, &ReviewWorkspace::applyFilter);
+    connect(m_countsBar, &QueueCountsBar::bucketChosen, this, &ReviewWorkspace::applyFilter);
+    // Counts follow decisions (here and at other desks) and the clock (buckets move with time).
+    m_countsTimer.setInterval(30 * 1000);
+    connect(&m_countsTimer, &QTimer::timeout, this, &ReviewWorkspace::refreshCounts);
+    m_countsTimer.start();
 
     m_digitTimer.setSingleShot(true);
     m_digitTimer.setInterval(kDigitWindowMs);
@@ -269,18 +346,21 @@ ReviewWorkspace::~ReviewWorkspace()
         m_worker->run([claims, who, claim] { claims->release(who, claim); });
     }
     m_worker.reset();
+    m_reader.reset();
 }
 
 void ReviewWorkspace::retranslate()
 {
     m_search->setPlaceholderText(tr("Search name or student no."));
     const QStringList filters{tr("Pending"), tr("Approved"), tr("Rejected"), tr("All")};
+    const std::optional<AttemptState> states[] = {AttemptState::Pending, AttemptState::Approved, AttemptState::Rejected, std::nullopt};
+    const QLocale locale;
     for (int i = 0; i < filters.size(); ++i)
-        m_stateFilter->setItemText(i, filters[i]);
+        m_stateFilter->setItemText(i, m_counts ? tr("%1 (%2)").arg(filters[i], locale.toString(m_counts->forState(states[i]))) : filters[i]);
     m_submitted->setTitle(tr("Submitted photo"));
     m_enrollment->setTitle(tr("Enrollment photo"));
     m_idCard->setTitle(tr("ID-card photo"));
-    const int pending = m_model->filter().state == AttemptState::Pending ? m_model->totalCount() : -1;
+    const int pending = m_counts ? m_counts->pending : -1;
     m_queueTitle->setText(pending >= 0 ? tr("Review queue · %n pending", "", pending) : tr("Review queue"));
     updateHeader();
 }
@@ -315,12 +395,22 @@ void ReviewWorkspace::applyFilter()
         filter.state = AttemptState::Pending;
     }
     filter.search = m_search->text().trimmed();
+    filter.sort = m_model->filter().sort;
+    // The deadline buckets count pending submissions: they narrow the pending queue only.
+    m_countsBar->setEnabled(filter.state == AttemptState::Pending);
+    if (filter.state != AttemptState::Pending)
+        m_countsBar->setBucket(std::nullopt);
+    filter.bucket = m_countsBar->bucket();
+    // Another queue: what was prepared for the old neighbours is dropped, queued work cancelled.
+    m_prefetch->setWanted({});
     m_model->setFilter(filter); // reloads
     syncAfterReload();
 }
 
 void ReviewWorkspace::refreshQueue()
 {
+    // F5 or new data from the platform: photos or references may have changed.
+    m_prefetch->invalidateAll();
     m_model->reload();
     syncAfterReload();
 }
@@ -328,14 +418,7 @@ void ReviewWorkspace::refreshQueue()
 void ReviewWorkspace::syncAfterReload()
 {
     const Id keep = m_current ? m_current->attempt.id : m_loadingAttempt;
-    int pending = 0;
-    try {
-        pending = ReviewQueue(m_store->db()).count(QueueFilter{});
-    } catch (const StoreError&) {
-        pending = -1;
-    }
-    emit pendingCountChanged(pending);
-    retranslate();
+    refreshCounts();
     if (!m_started) {
         // First time: resume a claim this reviewer still holds (PhotoDesk was restarted or
         // crashed), otherwise open the first submission nobody else holds.
@@ -562,14 +645,14 @@ void ReviewWorkspace::showClaimBanner()
 {
     const QLocale locale;
     if (m_current && !m_lockedBy.isEmpty()) {
-        m_claimBanner->setStyleSheet(QStringLiteral("QLabel { background: #fef3c7; color: #92400e; border: 1px solid #f59e0b; border-radius: 4px; }"));
+        setStyleIfChanged(m_claimBanner, QStringLiteral("QLabel { background: #fef3c7; color: #92400e; border: 1px solid #f59e0b; border-radius: 4px; }"));
         m_claimBanner->setText(m_lockedUntil.isValid()
                                    ? tr("Locked: %1 is reviewing this submission (held until %2). Read-only here.")
                                          .arg(m_lockedBy, locale.toString(m_lockedUntil.toLocalTime(), QStringLiteral("HH:mm")))
                                    : tr("Locked: %1 is reviewing this submission. Read-only here.").arg(m_lockedBy));
         m_claimBanner->show();
     } else if (m_current && m_claim && m_claim->attemptId == m_current->attempt.id) {
-        m_claimBanner->setStyleSheet(QStringLiteral("QLabel { background: #ecfdf5; color: #065f46; border: 1px solid #a7f3d0; border-radius: 4px; }"));
+        setStyleIfChanged(m_claimBanner, QStringLiteral("QLabel { background: #ecfdf5; color: #065f46; border: 1px solid #a7f3d0; border-radius: 4px; }"));
         m_claimBanner->setText(tr("Claimed by you until %1 (renewed automatically while it is open).")
                                    .arg(locale.toString(m_claim->leaseUntil.toLocalTime(), QStringLiteral("HH:mm"))));
         m_claimBanner->show();
@@ -619,7 +702,12 @@ void ReviewWorkspace::showNothingOpen(const QString& message)
     ++m_generation;
     m_current.reset();
     m_loadingAttempt = 0;
+    m_earlyOpened.reset();
+    m_claimResolved = false;
     m_photosAnnounced = false;
+    m_shownAnnounced = false;
+    for (PaintProbe* probe : {m_facesProbe, m_rulesProbe, m_panelProbe})
+        probe->disarm();
     m_submitted->showEmpty(message);
     m_enrollment->showEmpty(QString());
     m_idCard->showEmpty(QString());
@@ -627,8 +715,10 @@ void ReviewWorkspace::showNothingOpen(const QString& message)
     m_panel->setDecidable(false);
     m_faceAttempt = 0;
     m_facesShown = false;
+    m_facesFinal = false;
     m_faces->clear();
     m_rules->clear();
+    m_prefetch->setWanted({});
     updateHeader();
 }
 
@@ -636,35 +726,42 @@ void ReviewWorkspace::openAttempt(Id attemptId)
 {
     if (attemptId == 0 || attemptId == currentAttemptId() || attemptId == m_loadingAttempt)
         return;
+    m_openTimer.start();
     flushDigits();
-    if (m_claim && m_claim->attemptId != attemptId)
-        releaseClaim(true); // moving on without deciding: a skip
+    const bool skipping = m_claim && m_claim->attemptId != attemptId; // moving on without deciding
     m_lockedBy.clear();
     m_lockedUntil = QDateTime();
     m_claimBanner->hide();
     const quint64 generation = ++m_generation;
     m_current.reset();
     m_loadingAttempt = attemptId;
+    m_earlyOpened.reset();
+    m_claimResolved = false;
     m_photosAnnounced = false;
-    for (PhotoPane* pane : {m_submitted, m_enrollment, m_idCard})
-        pane->showLoading();
-    m_panel->setStudent(std::nullopt);
-    m_panel->setDecidable(false);
-    updateHeader();
+    m_shownAnnounced = false;
+    for (PaintProbe* probe : {m_facesProbe, m_rulesProbe, m_panelProbe})
+        probe->disarm();
     m_faceAttempt = attemptId;
     m_facesShown = false;
-    m_faces->showAnalysing();
-    loadFaces(attemptId, true);
-    m_rules->setAttempt(attemptId);
+    m_facesFinal = false;
 
+    // Opening a pending submission claims it: the worker reads the attempt as it is now and
+    // claims it, while the content is painted from what the prefetcher prepared.
     std::shared_ptr<Store> store = m_store;
     std::shared_ptr<ClaimService> claims = m_claims;
     const Session who = m_session;
-    // Opening a pending submission claims it, in the same worker task as loading it.
     whenFinished(this, m_worker->run([store, claims, who, attemptId] {
                      Opened opened;
-                     opened.bundle = loadSubmission(*store, attemptId);
-                     if (opened.bundle && opened.bundle->attempt.state == AttemptState::Pending) {
+                     try {
+                         const auto attempt = AttemptRepository(store->db()).find(attemptId);
+                         if (attempt)
+                             opened.attempt = *attempt;
+                         else
+                             opened.attempt = Error{QStringLiteral("not-found"), QStringLiteral("attempt %1 does not exist").arg(attemptId)};
+                     } catch (const StoreError& e) {
+                         opened.attempt = Error{e.code(), e.message()};
+                     }
+                     if (opened.attempt && opened.attempt->state == AttemptState::Pending) {
                          opened.claim = claims->claim(who, attemptId);
                          if (!*opened.claim) {
                              if (auto locks = loadForeignClaims(*store, who.userId))
@@ -673,38 +770,101 @@ void ReviewWorkspace::openAttempt(Id attemptId)
                      }
                      return opened;
                  }),
-                 [this, generation, attemptId](const Opened& opened) {
-                     if (generation != m_generation) {
-                         // Another submission was opened meanwhile: give this one back, unless
-                         // it is being opened (or held) again, which shares the same token.
-                         const bool wanted = attemptId == m_loadingAttempt || (m_claim && m_claim->attemptId == attemptId)
-                                             || currentAttemptId() == attemptId;
-                         if (opened.claim && *opened.claim && !wanted) {
-                             std::shared_ptr<ClaimService> claims = m_claims;
-                             const Session who = m_session;
-                             const Claim claim = opened.claim->value();
-                             m_worker->run([claims, who, claim] { claims->release(who, claim); });
-                         }
-                         return;
-                     }
-                     const Result<SubmissionBundle>& result = opened.bundle;
-                     if (!result) {
-                         m_loadingAttempt = 0;
-                         const QString text = tr("Submission %1 cannot be opened: %2").arg(attemptId).arg(ErrorTexts::text(result.error()));
-                         for (PhotoPane* pane : {m_submitted, m_enrollment, m_idCard})
-                             pane->showProblem(pane == m_submitted ? text : QString());
-                         emit statusMessage(text);
-                         return;
-                     }
-                     showBundle(result.value(), generation, opened);
-                 });
+                 [this, generation, attemptId](const Opened& opened) { applyOpened(attemptId, opened, generation); });
+    // The skipped one is given back right after the new claim, not before: the reviewer waits
+    // for one commit instead of two (holding both for a few milliseconds harms nobody).
+    if (skipping)
+        releaseClaim(true);
+
+    m_panel->setStudent(std::nullopt);
+    m_panel->setDecidable(false);
+    m_prefetch->setDisplay({m_submitted->canvasSize(), m_enrollment->canvasSize(), m_idCard->canvasSize()}, devicePixelRatioF());
+    if (const auto prepared = m_prefetch->lookup(attemptId)) {
+        showPrepared(*prepared);
+    } else {
+        for (PhotoPane* pane : {m_submitted, m_enrollment, m_idCard})
+            pane->showLoading();
+        updateHeader();
+        m_faces->showAnalysing();
+        m_rules->showChecking(attemptId);
+        m_prefetch->request(attemptId); // prepared() brings it to showPrepared
+    }
+    updatePrefetch(attemptId);
 }
 
-void ReviewWorkspace::showBundle(const SubmissionBundle& bundle, quint64 generation, const Opened& opened)
+void ReviewWorkspace::showPrepared(const PreparedSubmission& prepared)
 {
+    const Id attemptId = prepared.attemptId;
     m_loadingAttempt = 0;
-    m_current = bundle;
-    const bool pending = bundle.attempt.state == AttemptState::Pending;
+    m_current = prepared.bundle;
+    m_panel->setStudent(prepared.bundle.student);
+    m_panel->setDecidable(false); // until the claim is back (applyOpened)
+    showClaimBanner();
+    updateHeader();
+
+    PhotoPane* panes[3] = {m_submitted, m_enrollment, m_idCard};
+    const QString missing[3] = {tr("No submitted photo is stored for this attempt."), tr("No enrollment photo is stored for this student."),
+                                tr("No ID-card photo is stored for this student.")};
+    for (int slot = 0; slot < 3; ++slot) {
+        const auto& record = prepared.record(slot);
+        if (!record)
+            panes[slot]->showProblem(missing[slot]);
+        else if (!record->error.isEmpty())
+            panes[slot]->showProblem(ErrorTexts::text(Error{record->error, record->error}));
+        else if (const auto& photo = prepared.photos[size_t(slot)])
+            panes[slot]->showPhoto(*photo);
+        else
+            panes[slot]->showProblem(tr("The photo cannot be shown."));
+    }
+    // Face results and rules as prepared, when they were read for the pre-screen's current
+    // model and rule set; otherwise read now (the model was still loading).
+    if (!prepared.facesModelId.isEmpty() && prepared.facesModelId == m_preScreen->modelId()) {
+        showFaces(attemptId, prepared.faces, true);
+    } else {
+        m_faces->showAnalysing();
+        loadFaces(attemptId, true);
+    }
+    if (!prepared.rulesVersion.isEmpty() && prepared.rulesVersion == m_preScreen->rulesVersion())
+        m_rules->showLoaded(attemptId, prepared.rules);
+    else
+        m_rules->setAttempt(attemptId);
+    if (m_earlyOpened) {
+        const std::unique_ptr<Opened> opened = std::move(m_earlyOpened);
+        applyOpened(attemptId, *opened, m_generation);
+    }
+    checkSubmissionShown();
+}
+
+void ReviewWorkspace::applyOpened(Id attemptId, const Opened& opened, quint64 generation)
+{
+    if (generation != m_generation) {
+        // Another submission was opened meanwhile: give this one back, unless it is being
+        // opened (or held) again, which shares the same token.
+        const bool wanted = attemptId == m_loadingAttempt || (m_claim && m_claim->attemptId == attemptId) || currentAttemptId() == attemptId;
+        if (opened.claim && *opened.claim && !wanted) {
+            std::shared_ptr<ClaimService> claims = m_claims;
+            const Session who = m_session;
+            const Claim claim = opened.claim->value();
+            m_worker->run([claims, who, claim] { claims->release(who, claim); });
+        }
+        return;
+    }
+    if (!m_current || m_current->attempt.id != attemptId) {
+        // The content is still being prepared: the claim is shown right after it.
+        m_earlyOpened = std::make_unique<Opened>(opened);
+        return;
+    }
+    m_claimResolved = true;
+    if (!opened.attempt) {
+        const QString text = tr("Submission %1 cannot be opened: %2").arg(attemptId).arg(ErrorTexts::text(opened.attempt.error()));
+        m_panel->showMessage(text, DecisionPanel::MessageKind::Error);
+        emit statusMessage(text);
+        checkSubmissionShown();
+        return;
+    }
+    m_current->attempt = opened.attempt.value(); // as it is now (state, claim)
+    const Attempt& attempt = m_current->attempt;
+    const bool pending = attempt.state == AttemptState::Pending;
     bool decidable = pending;
     QString notice = std::exchange(m_notice, QString());
     auto noticeKind = DecisionPanel::MessageKind::Error;
@@ -720,7 +880,7 @@ void ReviewWorkspace::showBundle(const SubmissionBundle& bundle, quint64 generat
                 const ClaimLock* lock = nullptr;
                 if (opened.locks) {
                     m_model->setLocks(*opened.locks);
-                    lock = m_model->lockOf(bundle.attempt.id);
+                    lock = m_model->lockOf(attempt.id);
                 }
                 m_lockedBy = lock ? lock->holder : tr("another reviewer");
                 m_lockedUntil = lock ? lock->leaseUntil : QDateTime();
@@ -732,50 +892,82 @@ void ReviewWorkspace::showBundle(const SubmissionBundle& bundle, quint64 generat
             }
         }
     }
-    m_panel->setStudent(bundle.student);
     m_panel->setDecidable(decidable);
     if (!pending)
-        m_panel->showMessage(tr("This submission was already %1; it cannot be decided again.").arg(stateName(bundle.attempt.state)),
+        m_panel->showMessage(tr("This submission was already %1; it cannot be decided again.").arg(stateName(attempt.state)),
                              DecisionPanel::MessageKind::Info);
     else if (!notice.isEmpty())
         m_panel->showMessage(notice, noticeKind);
     showClaimBanner();
     updateHeader();
+    checkSubmissionShown();
+}
 
-    struct Slot {
-        PhotoPane* pane;
-        std::optional<SubmissionBundle::PhotoBytes>* photo;
-        QString missing;
-    };
-    const Slot targets[] = {
-        {m_submitted, &m_current->submitted, tr("No submitted photo is stored for this attempt.")},
-        {m_enrollment, &m_current->enrollment, tr("No enrollment photo is stored for this student.")},
-        {m_idCard, &m_current->idCard, tr("No ID-card photo is stored for this student.")},
-    };
-    for (const Slot& s : targets) {
-        if (!s.photo->has_value()) {
-            s.pane->showProblem(s.missing);
-            continue;
-        }
-        SubmissionBundle::PhotoBytes& photo = **s.photo;
-        if (!photo.error.isEmpty()) {
-            s.pane->showProblem(ErrorTexts::text(Error{photo.error, photo.error}));
-            continue;
-        }
-        PhotoPane* pane = s.pane;
-        // Decoding runs on the general pool; the bytes move there and are not kept here.
-        whenFinished(this, QtConcurrent::run(&decodePhoto, std::exchange(photo.bytes, {}), photo.photo.fileName),
-                     [this, pane, generation](const DecodedPhoto& decoded) {
-                         if (generation == m_generation)
-                             pane->showPhoto(decoded);
-                     });
+void ReviewWorkspace::updatePrefetch(Id attemptId)
+{
+    // The open one (for K back to it), the next, the previous, then three more ahead.
+    constexpr int kAhead = 4;
+    QList<Id> wanted{attemptId};
+    const QModelIndex current = m_view->currentIndex();
+    const int row = current.isValid() && m_model->data(current, QueueModel::AttemptIdRole).toLongLong() == attemptId
+                        ? current.row()
+                        : m_model->rowOf(attemptId);
+    if (row >= 0) {
+        if (row + kAhead >= m_model->rowCount() && m_model->canFetchMore({}))
+            m_model->fetchMore({}); // one keyset page
+        auto add = [this, &wanted](int r) {
+            if (const auto q = m_model->rowAt(r))
+                wanted << q->attemptId;
+        };
+        add(row + 1);
+        add(row - 1);
+        for (int i = 2; i <= kAhead; ++i)
+            add(row + i);
     }
+    m_prefetch->setWanted(wanted);
+}
+
+void ReviewWorkspace::refreshCounts()
+{
+    if (m_counting) {
+        m_countsDirty = true; // once more when the running count is back
+        return;
+    }
+    m_counting = true;
+    std::shared_ptr<Store> store = m_store;
+    whenFinished(this, m_reader->run([store]() -> Result<QueueCounts> {
+                     try {
+                         return ReviewQueue(store->db()).counts(utcNow());
+                     } catch (const StoreError& e) {
+                         return Error{e.code(), e.message()};
+                     }
+                 }),
+                 [this](const Result<QueueCounts>& result) {
+                     m_counting = false;
+                     if (result)
+                         countsArrived(result.value());
+                     else
+                         emit statusMessage(tr("The queue cannot be counted: %1").arg(ErrorTexts::text(result.error())));
+                     if (std::exchange(m_countsDirty, false))
+                         refreshCounts();
+                 });
+}
+
+void ReviewWorkspace::countsArrived(const QueueCounts& counts)
+{
+    m_counts = counts;
+    m_countsBar->setCounts(counts);
+    retranslate(); // title and filter texts carry the counts
+    emit pendingCountChanged(counts.pending);
+    emit queueCountsChanged(counts);
 }
 
 void ReviewWorkspace::loadFaces(Id attemptId, bool analyseIfMissing)
 {
     if (m_preScreen->state() == PreScreenService::State::Unavailable) {
         m_faces->showUnavailable(m_preScreen->unavailableReason().message);
+        m_facesFinal = true;
+        checkSubmissionShown();
         m_preScreen->analyseNow(attemptId); // tries to load the model again
         return;
     }
@@ -797,6 +989,8 @@ void ReviewWorkspace::showFaces(Id attemptId, const Result<FaceReportView>& resu
         return; // another submission was opened meanwhile
     if (!result) {
         m_faces->showUnavailable(ErrorTexts::text(result.error()));
+        m_facesFinal = true;
+        checkSubmissionShown();
         return;
     }
     if (!result->report.complete) {
@@ -807,7 +1001,10 @@ void ReviewWorkspace::showFaces(Id attemptId, const Result<FaceReportView>& resu
         return;
     }
     m_facesShown = true;
+    m_facesFinal = true;
     m_faces->showReport(result.value(), m_preScreen->bands());
+    m_facesProbe->arm();
+    checkSubmissionShown();
 }
 
 bool ReviewWorkspace::photosPainted() const
@@ -821,6 +1018,35 @@ void ReviewWorkspace::checkPhotosShown()
         m_photosAnnounced = true;
         emit photosShown();
     }
+    checkSubmissionShown();
+}
+
+bool ReviewWorkspace::submissionPainted() const
+{
+    const bool rulesFinal = m_rules->attemptId() == currentAttemptId()
+                            && (m_rules->mode() == RuleFlagsPanel::Mode::Report || m_rules->mode() == RuleFlagsPanel::Mode::Unavailable);
+    return m_current && m_loadingAttempt == 0 && photosPainted() && m_facesFinal && m_facesProbe->painted() && rulesFinal
+           && m_rulesProbe->painted() && m_claimResolved && m_panelProbe->painted();
+}
+
+void ReviewWorkspace::checkSubmissionShown()
+{
+    if (!m_current || m_shownAnnounced)
+        return;
+    // A part counts once it has been painted after reaching its final state: arm its probe
+    // when the final state is reached (a part already painted then is painted once more).
+    const bool rulesFinal = m_rules->attemptId() == currentAttemptId()
+                            && (m_rules->mode() == RuleFlagsPanel::Mode::Report || m_rules->mode() == RuleFlagsPanel::Mode::Unavailable);
+    const std::pair<bool, PaintProbe*> parts[] = {{m_facesFinal, m_facesProbe}, {rulesFinal, m_rulesProbe}, {m_claimResolved, m_panelProbe}};
+    for (const auto& [final, probe] : parts) {
+        if (final && !probe->isArmed())
+            probe->arm();
+    }
+    if (!submissionPainted())
+        return;
+    m_shownAnnounced = true;
+    m_lastShownMs = m_openTimer.nsecsElapsed() / 1e6;
+    emit submissionShown(m_current->attempt.id);
 }
 
 void ReviewWorkspace::updateHeader()
@@ -857,7 +1083,9 @@ void ReviewWorkspace::updateHeader()
                                       field(tr("Deadline"), locale.toString(a.deadline.toLocalTime(), QStringLiteral("yyyy-MM-dd HH:mm"))),
                                       timeLeft}
                               .join(sep);
-    m_header->setText(line1 + QStringLiteral("<br>") + line2);
+    const QString text = line1 + QStringLiteral("<br>") + line2;
+    if (m_header->text() != text) // the same text again would lay the label out again
+        m_header->setText(text);
 }
 
 void ReviewWorkspace::approve()
@@ -959,16 +1187,23 @@ void ReviewWorkspace::decisionFinished(const DecisionRequest& request, const Res
         m_claim.reset();
         emit claimChanged(0);
     }
+    const QDateTime decidedDeadline = m_current && m_current->attempt.id == request.attemptId ? m_current->attempt.deadline : QDateTime();
     m_current.reset();
-    m_model->reload();
-    int pending = 0;
-    try {
-        pending = ReviewQueue(m_store->db()).count(QueueFilter{});
-    } catch (const StoreError&) {
-        pending = -1;
+    m_prefetch->invalidate(request.attemptId); // decided: no longer what it was
+    if (result && m_counts) {
+        // Counted again on the reader below; meanwhile the figures move at once.
+        QueueCounts counts = *m_counts;
+        --counts.pending;
+        ++(request.verdict == Verdict::Approve ? counts.approved : counts.rejected);
+        if (decidedDeadline.isValid()) {
+            const qint64 left = counts.at.secsTo(decidedDeadline);
+            int& bucket = left < 0 ? counts.overdue : left < 6 * 3600 ? counts.within6h : left < 24 * 3600 ? counts.within24h : counts.later;
+            bucket = qMax(0, bucket - 1);
+        }
+        countsArrived(counts);
     }
-    emit pendingCountChanged(pending);
-    retranslate();
+    m_model->reload();
+    refreshCounts();
     auto findPending = [this](int from) {
         for (int r = qMax(0, from);; ++r) {
             if (r >= m_model->rowCount()) {

@@ -3,10 +3,12 @@
 #include "core/domain/Types.h"
 #include "core/review/ClaimService.h"
 #include "core/review/DecisionService.h"
+#include "core/review/ReviewQueue.h"
 #include "core/review/SubmissionLoader.h"
 #include "core/util/Result.h"
 #include "widgets/ClaimLocks.h"
 
+#include <QElapsedTimer>
 #include <QTimer>
 #include <QWidget>
 
@@ -26,7 +28,11 @@ class CompareController;
 class DecisionPanel;
 class DecisionService;
 class FaceMatchPanel;
+class PaintProbe;
 class PreScreenService;
+struct PreparedSubmission;
+class QueueCountsBar;
+class SubmissionPrefetcher;
 class RuleFlagsPanel;
 struct FaceReportView;
 class PhotoPane;
@@ -46,6 +52,11 @@ class StoreWorker;
 // remembers it as skipped, closing the window releases it, and on start-up a claim this user
 // still holds is opened again. A submission another reviewer holds opens read-only with a
 // notice; the queue marks it with a lock. Every claim call runs on the StoreWorker.
+// Never wait (issue 8): the SubmissionPrefetcher keeps the open submission, the next four and the
+// previous one ready (photos decoded at the panes' size, face results and chips, rules), so J/K
+// paints from memory while the claim runs on the worker; submissionShown() says when everything
+// of the new submission is on screen. The queue pages by keyset and its counts (per state, per
+// deadline bucket) are computed on a reader thread, never on the UI thread.
 class ReviewWorkspace : public QWidget {
     Q_OBJECT
 
@@ -68,6 +79,15 @@ public:
     // The attempt shown (0: none) and whether its photos are all in their final state on screen.
     Id currentAttemptId() const { return m_current ? m_current->attempt.id : 0; }
     bool photosPainted() const;
+    // Everything of the open submission is on screen in its final state: the three photos, the
+    // face panel, the rule flags and the decision panel (claimed and decidable, or read-only).
+    bool submissionPainted() const;
+    // Milliseconds from the request to open the current submission to submissionPainted().
+    double lastShownMs() const { return m_lastShownMs; }
+    SubmissionPrefetcher* prefetcher() const { return m_prefetch; }
+    QueueCountsBar* queueCountsBar() const { return m_countsBar; }
+    // The latest counts (per state, per deadline bucket); nullopt until the first count is back.
+    const std::optional<QueueCounts>& queueCounts() const { return m_counts; }
     bool isDeciding() const { return m_deciding; }
     // This desk's hold on the open submission (nullopt: none, e.g. read-only or decided).
     const std::optional<Claim>& claim() const { return m_claim; }
@@ -89,6 +109,8 @@ public slots:
     void claimNext();
     // Reloads the lock column (who else holds what), off the UI thread.
     void refreshLocks();
+    // Counts the queue per state and deadline bucket again, off the UI thread.
+    void refreshCounts();
     // Feeds one typed digit into the reason-number buffer.
     void typeDigit(int digit);
     // Every key of the window, from the one key table (also F1 in the main window).
@@ -99,6 +121,9 @@ signals:
     void pendingCountChanged(int pending);
     // All three photo panes of the newly opened submission have painted their final state.
     void photosShown();
+    // Everything of the newly opened submission is on screen (see submissionPainted()).
+    void submissionShown(pd::Id attemptId);
+    void queueCountsChanged(const pd::QueueCounts& counts);
     void decided(pd::Id attemptId, pd::Verdict verdict);
     // This desk now holds `attemptId` (0: holds nothing).
     void claimChanged(pd::Id attemptId);
@@ -115,7 +140,11 @@ private:
     void openAttempt(Id attemptId);
     void showNothingOpen(const QString& message);
     struct Opened;
-    void showBundle(const SubmissionBundle& bundle, quint64 generation, const Opened& opened);
+    void showPrepared(const PreparedSubmission& prepared);
+    void applyOpened(Id attemptId, const Opened& opened, quint64 generation);
+    void updatePrefetch(Id attemptId);
+    void checkSubmissionShown();
+    void countsArrived(const QueueCounts& counts);
     void reopen(Id attemptId, const QString& notice);
     void releaseClaim(bool skipped);
     void renewClaim();
@@ -134,6 +163,7 @@ private:
     std::shared_ptr<Store> m_store;
     Session m_session;
     std::unique_ptr<StoreWorker> m_worker;
+    std::unique_ptr<StoreWorker> m_reader; // counts and totals: never in the way of claims
     std::shared_ptr<DecisionService> m_service;
     std::shared_ptr<ClaimService> m_claims;
 
@@ -153,11 +183,17 @@ private:
     PreScreenService* m_preScreen;
     QSplitter* m_splitter;
     CompareController* m_compare = nullptr;
+    QueueCountsBar* m_countsBar;
+    SubmissionPrefetcher* m_prefetch;
+    PaintProbe* m_facesProbe;
+    PaintProbe* m_rulesProbe;
+    PaintProbe* m_panelProbe;
 
     std::optional<SubmissionBundle> m_current; // photo bytes dropped once decoded
     Id m_loadingAttempt = 0;
     Id m_faceAttempt = 0;       // the attempt the face panel is for
     bool m_facesShown = false;  // its stored result is on screen
+    bool m_facesFinal = false;  // … or why there is none (unavailable)
     quint64 m_generation = 0;
     bool m_deciding = false;
     std::optional<Claim> m_claim;
@@ -171,6 +207,15 @@ private:
     QTimer m_renewTimer;
     QTimer m_locksTimer;
     bool m_photosAnnounced = false;
+    bool m_claimResolved = false;         // the claim of the open submission is back and shown
+    std::unique_ptr<Opened> m_earlyOpened; // the claim came back before the content
+    QElapsedTimer m_openTimer;
+    bool m_shownAnnounced = false;
+    double m_lastShownMs = -1;
+    std::optional<QueueCounts> m_counts;
+    bool m_counting = false;
+    bool m_countsDirty = false;
+    QTimer m_countsTimer;
     int m_pendingDigit = -1;
     QTimer m_digitTimer;
     QTimer m_headerTick;

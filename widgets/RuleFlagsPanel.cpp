@@ -127,6 +127,20 @@ void RuleFlagsPanel::setAttempt(Id attemptId)
     load(attemptId, true);
 }
 
+void RuleFlagsPanel::showChecking(Id attemptId)
+{
+    m_attempt = attemptId;
+    m_model->clear();
+    setMode(Mode::Analysing);
+}
+
+void RuleFlagsPanel::showLoaded(Id attemptId, const Result<StoredRuleReport>& result)
+{
+    m_attempt = attemptId;
+    m_model->clear();
+    show(attemptId, result, true);
+}
+
 void RuleFlagsPanel::load(Id attemptId, bool analyseIfMissing)
 {
     if (m_service->state() == PreScreenService::State::Unavailable) {

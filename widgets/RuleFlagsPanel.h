@@ -36,6 +36,11 @@ public:
                    QWidget* parent = nullptr);
 
     void setAttempt(Id attemptId);
+    // For a caller that loads the rules itself (the review workspace's prefetcher): "checking"
+    // for this attempt without a load of its own, then the stored result as loaded. A result
+    // that is not complete asks the pre-screen to analyse the attempt, as setAttempt does.
+    void showChecking(Id attemptId);
+    void showLoaded(Id attemptId, const Result<StoredRuleReport>& result);
     void clear();
     Id attemptId() const { return m_attempt; }
     Mode mode() const { return m_mode; }
