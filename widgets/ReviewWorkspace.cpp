@@ -403,6 +403,7 @@ void ReviewWorkspace::applyFilter()
     filter.bucket = m_countsBar->bucket();
     // Another queue: what was prepared for the old neighbours is dropped, queued work cancelled.
     m_prefetch->setWanted({});
+    refreshCounts(); // queued on the reader before the model's own count: the title first
     m_model->setFilter(filter); // reloads
     syncAfterReload();
 }
@@ -411,6 +412,7 @@ void ReviewWorkspace::refreshQueue()
 {
     // F5 or new data from the platform: photos or references may have changed.
     m_prefetch->invalidateAll();
+    refreshCounts();
     m_model->reload();
     syncAfterReload();
 }
@@ -418,7 +420,6 @@ void ReviewWorkspace::refreshQueue()
 void ReviewWorkspace::syncAfterReload()
 {
     const Id keep = m_current ? m_current->attempt.id : m_loadingAttempt;
-    refreshCounts();
     if (!m_started) {
         // First time: resume a claim this reviewer still holds (PhotoDesk was restarted or
         // crashed), otherwise open the first submission nobody else holds.

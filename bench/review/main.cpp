@@ -428,7 +428,10 @@ int main(int argc, char* argv[])
     PaintProbe& rowsProbe = *new PaintProbe(view->viewport());
     PaintProbe& countsProbe = *new PaintProbe(workspace->queueCountsBar());
     double queueReadyMs = -1, firstShownMs = -1;
+    double countsMs = -1, rowsPaintedMs = -1;
     QObject::connect(workspace, &ReviewWorkspace::queueCountsChanged, &countsProbe, [&] {
+        if (countsMs < 0)
+            countsMs = sinceLogin.nsecsElapsed() / 1e6;
         if (!countsProbe.isArmed())
             countsProbe.arm();
     });
@@ -441,6 +444,8 @@ int main(int argc, char* argv[])
     rowsProbe.arm();
     if (!waitFor(
             [&] {
+                if (rowsPaintedMs < 0 && model->rowCount() > 0 && rowsProbe.painted())
+                    rowsPaintedMs = sinceLogin.nsecsElapsed() / 1e6;
                 if (queueReadyMs < 0 && model->rowCount() > 0 && rowsProbe.painted() && countsProbe.painted())
                     queueReadyMs = sinceLogin.nsecsElapsed() / 1e6;
                 return queueReadyMs >= 0;
@@ -450,6 +455,8 @@ int main(int argc, char* argv[])
         return 1;
     }
     out.insert(QStringLiteral("queue_ready_ms"), round2(queueReadyMs));
+    out.insert(QStringLiteral("rows_painted_ms"), round2(rowsPaintedMs));
+    out.insert(QStringLiteral("counts_ms"), round2(countsMs));
     if (!QTest::qWaitForWindowActive(window.get()))
         progress(QStringLiteral("the window is not active (shortcuts may not reach it)"));
     if (!waitFor([&] { return firstShownMs >= 0 && workspace->prefetcher()->isIdle(); }, 20000)) {

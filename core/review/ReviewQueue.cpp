@@ -235,39 +235,31 @@ QueueCounts ReviewQueue::counts(const QDateTime& now) const
 {
     QueueCounts c;
     c.at = now;
-    {
-        // One covering scan of the (state, deadline) index.
-        Sql q(m_db, QStringLiteral("SELECT state, COUNT(*) FROM attempts GROUP BY state"));
-        q.exec();
-        while (q.next()) {
-            const int n = q.value(1).toInt();
-            switch (attemptStateFromString(q.value(0).toString()).value_or(AttemptState::Pending)) {
-            case AttemptState::Pending:
-                c.pending += n;
-                break;
-            case AttemptState::Approved:
-                c.approved += n;
-                break;
-            case AttemptState::Rejected:
-                c.rejected += n;
-                break;
-            }
-        }
-    }
-    {
-        // The pending range of the same index, cut at now, now + 6 h and now + 24 h.
-        Sql q(m_db, QStringLiteral("SELECT "
-                                   "SUM(CASE WHEN deadline < :t0 THEN 1 ELSE 0 END), "
-                                   "SUM(CASE WHEN deadline >= :t0b AND deadline < :t6 THEN 1 ELSE 0 END), "
-                                   "SUM(CASE WHEN deadline >= :t6b AND deadline < :t24 THEN 1 ELSE 0 END) "
-                                   "FROM attempts WHERE state = 'pending'"));
-        const QString t0 = toDbTime(now), t6 = toDbTime(now.addSecs(6 * 3600)), t24 = toDbTime(now.addSecs(24 * 3600));
-        q.bind(QStringLiteral(":t0"), t0).bind(QStringLiteral(":t0b"), t0).bind(QStringLiteral(":t6"), t6);
-        q.bind(QStringLiteral(":t6b"), t6).bind(QStringLiteral(":t24"), t24).exec();
-        if (q.next()) {
-            c.overdue = q.value(0).toInt();
-            c.within6h = q.value(1).toInt();
-            c.within24h = q.value(2).toInt();
+    // One pass over the (state, deadline) index: every state counted, the pending deadlines cut
+    // at now, now + 6 h and now + 24 h on the way.
+    Sql q(m_db, QStringLiteral("SELECT state, COUNT(*), "
+                               "SUM(CASE WHEN deadline < :t0 THEN 1 ELSE 0 END), "
+                               "SUM(CASE WHEN deadline >= :t0b AND deadline < :t6 THEN 1 ELSE 0 END), "
+                               "SUM(CASE WHEN deadline >= :t6b AND deadline < :t24 THEN 1 ELSE 0 END) "
+                               "FROM attempts GROUP BY state"));
+    const QString t0 = toDbTime(now), t6 = toDbTime(now.addSecs(6 * 3600)), t24 = toDbTime(now.addSecs(24 * 3600));
+    q.bind(QStringLiteral(":t0"), t0).bind(QStringLiteral(":t0b"), t0).bind(QStringLiteral(":t6"), t6);
+    q.bind(QStringLiteral(":t6b"), t6).bind(QStringLiteral(":t24"), t24).exec();
+    while (q.next()) {
+        const int n = q.value(1).toInt();
+        switch (attemptStateFromString(q.value(0).toString()).value_or(AttemptState::Pending)) {
+        case AttemptState::Pending:
+            c.pending += n;
+            c.overdue += q.value(2).toInt();
+            c.within6h += q.value(3).toInt();
+            c.within24h += q.value(4).toInt();
+            break;
+        case AttemptState::Approved:
+            c.approved += n;
+            break;
+        case AttemptState::Rejected:
+            c.rejected += n;
+            break;
         }
     }
     c.later = qMax(0, c.pending - c.overdue - c.within6h - c.within24h);

@@ -83,7 +83,7 @@ public:
     std::vector<QueueRow> page(const QueueFilter& filter, int offset, int limit) const;
     // The `limit` rows after `after` (from the start when nullopt) in the filter's order.
     std::vector<QueueRow> pageAfter(const QueueFilter& filter, const std::optional<QueueCursor>& after, int limit) const;
-    // Per state and per deadline bucket (two index scans; for a worker thread).
+    // Per state and per deadline bucket (one pass over an index; for a worker thread).
     QueueCounts counts(const QDateTime& now) const;
     // The database's plan for pageAfter() with these arguments, one line per plan step
     // (SQLite: EXPLAIN QUERY PLAN, PostgreSQL: EXPLAIN): tests and diagnostics check that a page
