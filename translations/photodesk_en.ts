@@ -140,6 +140,26 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>The clean lane is switched off (a supervisor&apos;s setting). Review in the normal queue.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not approved: this submission is no longer clean (its analysis changed). It is back in the normal queue.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This setting is not valid: the page size must be between 4 and 48.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The face model or the photo rules are not loaded yet; try again in a moment.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The clean lane only approves.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>The value is not valid for this setting.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -181,26 +201,6 @@
     </message>
     <message>
         <source>The phone number is not a mainland mobile number (11 digits).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The clean lane is switched off (a supervisor&apos;s setting). Review in the normal queue.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Not approved: this submission is no longer clean (its analysis changed). It is back in the normal queue.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>This setting is not valid: the page size must be between 4 and 48.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The face model or the photo rules are not loaded yet; try again in a moment.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The clean lane only approves.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -853,10 +853,6 @@ logs %3</source>
 <context>
     <name>pd::CleanLaneDelegate</name>
     <message>
-        <source>Check: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Loading…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -870,6 +866,10 @@ logs %3</source>
     </message>
     <message>
         <source>Every rule passed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1856,10 +1856,6 @@ logs %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Export &amp;diagnostics…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>&amp;About PhotoDesk</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1895,6 +1891,10 @@ logs %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Clean lane</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>S&amp;ettings…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1903,7 +1903,7 @@ logs %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Clean lane</source>
+        <source>Export &amp;diagnostics…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1978,6 +1978,45 @@ logs %3</source>
     </message>
     <message>
         <source>named .%1 but really %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>pd::QueueCountsBar</name>
+    <message>
+        <source>Overdue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pending submissions past their 48-hour deadline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt; 6 h</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pending submissions due within 6 hours</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt; 24 h</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pending submissions due in 6 to 24 hours</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Later</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pending submissions due in 24 hours or more</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Click to show only these; click again to show all.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2360,6 +2399,18 @@ logs %3</source>
         <source>The decision was not saved: %1</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The photo cannot be shown.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The queue cannot be counted: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>pd::RuleAgreementModel</name>
@@ -2585,6 +2636,25 @@ logs %3</source>
     </message>
     <message>
         <source>First decision confirmed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>pd::SessionFiguresLabel</name>
+    <message numerus="yes">
+        <source>Today %n decided</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>median %1 s per decision</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your decisions since midnight: %1 approved, %2 rejected.
+Median time per decision: the middle of the gaps between your consecutive decisions today; gaps over %3 minutes count as pauses and are left out.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -140,6 +140,26 @@
         <translation>未设置短信访问密钥：请在 PHOTODESK_SMS_ACCESS_KEY_ID 和 PHOTODESK_SMS_ACCESS_KEY_SECRET 或桌面钥匙串中提供。在此之前不会发送短信，消息保留在发件箱中。</translation>
     </message>
     <message>
+        <source>The clean lane is switched off (a supervisor&apos;s setting). Review in the normal queue.</source>
+        <translation>快速通道已关闭（由主管设置），请在普通队列中审核。</translation>
+    </message>
+    <message>
+        <source>Not approved: this submission is no longer clean (its analysis changed). It is back in the normal queue.</source>
+        <translation>未通过：该照片的自动检查结果已变化，不再符合快速通道条件，已退回普通队列。</translation>
+    </message>
+    <message>
+        <source>This setting is not valid: the page size must be between 4 and 48.</source>
+        <translation>设置无效：每页数量须在 4 到 48 之间。</translation>
+    </message>
+    <message>
+        <source>The face model or the photo rules are not loaded yet; try again in a moment.</source>
+        <translation>人脸模型或照片规则尚未加载完毕，请稍后再试。</translation>
+    </message>
+    <message>
+        <source>The clean lane only approves.</source>
+        <translation>快速通道只能审核通过。</translation>
+    </message>
+    <message>
         <source>The value is not valid for this setting.</source>
         <translation>该设置的值无效。</translation>
     </message>
@@ -182,26 +202,6 @@
     <message>
         <source>The phone number is not a mainland mobile number (11 digits).</source>
         <translation>该号码不是中国大陆手机号（11 位）。</translation>
-    </message>
-    <message>
-        <source>The clean lane is switched off (a supervisor&apos;s setting). Review in the normal queue.</source>
-        <translation>快速通道已关闭（由主管设置），请在普通队列中审核。</translation>
-    </message>
-    <message>
-        <source>Not approved: this submission is no longer clean (its analysis changed). It is back in the normal queue.</source>
-        <translation>未通过：该照片的自动检查结果已变化，不再符合快速通道条件，已退回普通队列。</translation>
-    </message>
-    <message>
-        <source>This setting is not valid: the page size must be between 4 and 48.</source>
-        <translation>设置无效：每页数量须在 4 到 48 之间。</translation>
-    </message>
-    <message>
-        <source>The face model or the photo rules are not loaded yet; try again in a moment.</source>
-        <translation>人脸模型或照片规则尚未加载完毕，请稍后再试。</translation>
-    </message>
-    <message>
-        <source>The clean lane only approves.</source>
-        <translation>快速通道只能审核通过。</translation>
     </message>
 </context>
 <context>
@@ -851,10 +851,6 @@ logs %3</source>
 <context>
     <name>pd::CleanLaneDelegate</name>
     <message>
-        <source>Check: %1</source>
-        <translation>请注意：%1</translation>
-    </message>
-    <message>
         <source>Loading…</source>
         <translation>加载中…</translation>
     </message>
@@ -869,6 +865,10 @@ logs %3</source>
     <message>
         <source>Every rule passed</source>
         <translation>规则全部通过</translation>
+    </message>
+    <message>
+        <source>Check: %1</source>
+        <translation>请注意：%1</translation>
     </message>
     <message>
         <source>Deselected: back to the normal queue</source>
@@ -915,11 +915,15 @@ logs %3</source>
     </message>
     <message numerus="yes">
         <source>Approve %n submission(s)</source>
-        <translation><numerusform>通过 %n 份</numerusform></translation>
+        <translation>
+            <numerusform>通过 %n 份</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>Approve %n selected submission(s)? Each is decided on its own: its own decision, audit entry and SMS. By approving you confirm for each photo that there is no headwear or jewellery and that the marked warnings are acceptable. The %1 deselected go back to the normal queue.</source>
-        <translation><numerusform>确定通过已选中的 %n 份照片吗？每份单独决定：各有审核决定、审计记录和短信。通过即表示您已确认每张照片均无头部覆盖物和饰品，且标出的注意项可以接受。未选中的 %1 份退回普通队列。</numerusform></translation>
+        <translation>
+            <numerusform>确定通过已选中的 %n 份照片吗？每份单独决定：各有审核决定、审计记录和短信。通过即表示您已确认每张照片均无头部覆盖物和饰品，且标出的注意项可以接受。未选中的 %1 份退回普通队列。</numerusform>
+        </translation>
     </message>
     <message>
         <source>Waiting for the face model and the photo rules to load…</source>
@@ -931,7 +935,9 @@ logs %3</source>
     </message>
     <message numerus="yes">
         <source>No clean submission is free right now (%n held by other desks).</source>
-        <translation><numerusform>目前没有可领取的快速通道照片（%n 份正由其他审核台处理）。</numerusform></translation>
+        <translation>
+            <numerusform>目前没有可领取的快速通道照片（%n 份正由其他审核台处理）。</numerusform>
+        </translation>
     </message>
     <message>
         <source>No clean submission is waiting. The others need a look in the normal queue.</source>
@@ -939,11 +945,15 @@ logs %3</source>
     </message>
     <message numerus="yes">
         <source>%n clean submission(s), most urgent first. Deselect anything doubtful, then approve.</source>
-        <translation><numerusform>%n 份符合快速通道条件的照片，最紧急的在前。请取消选中有疑问的照片，然后通过。</numerusform></translation>
+        <translation>
+            <numerusform>%n 份符合快速通道条件的照片，最紧急的在前。请取消选中有疑问的照片，然后通过。</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>(%n not pre-screened yet, not shown.)</source>
-        <translation><numerusform>（另有 %n 份尚未预审，未显示。）</numerusform></translation>
+        <translation>
+            <numerusform>（另有 %n 份尚未预审，未显示。）</numerusform>
+        </translation>
     </message>
     <message>
         <source>Nothing is selected.</source>
@@ -955,7 +965,9 @@ logs %3</source>
     </message>
     <message numerus="yes">
         <source>Approved %n submission(s); their SMS are queued.</source>
-        <translation><numerusform>已通过 %n 份，短信已排队发送。</numerusform></translation>
+        <translation>
+            <numerusform>已通过 %n 份，短信已排队发送。</numerusform>
+        </translation>
     </message>
     <message>
         <source>Approved %1, not approved %2 (see the tiles). Ctrl+N for the next page.</source>
@@ -990,7 +1002,9 @@ logs %3</source>
     </message>
     <message numerus="yes">
         <source>In force: on, %n per page</source>
-        <translation><numerusform>当前：已开启，每页 %n 份</numerusform></translation>
+        <translation>
+            <numerusform>当前：已开启，每页 %n 份</numerusform>
+        </translation>
     </message>
     <message>
         <source>In force: off</source>
@@ -1825,10 +1839,6 @@ logs %3</source>
         <translation>键盘快捷键(&amp;K)</translation>
     </message>
     <message>
-        <source>Export &amp;diagnostics…</source>
-        <translation>导出诊断信息(&amp;D)…</translation>
-    </message>
-    <message>
         <source>&amp;About PhotoDesk</source>
         <translation>关于 PhotoDesk(&amp;A)</translation>
     </message>
@@ -1863,6 +1873,10 @@ logs %3</source>
         <translation>PhotoDesk — %1 毕业生照片审核</translation>
     </message>
     <message>
+        <source>Clean lane</source>
+        <translation>快速通道</translation>
+    </message>
+    <message>
         <source>S&amp;ettings…</source>
         <translation>设置(&amp;E)…</translation>
     </message>
@@ -1871,8 +1885,8 @@ logs %3</source>
         <translation>设置向导(&amp;U)…</translation>
     </message>
     <message>
-        <source>Clean lane</source>
-        <translation>快速通道</translation>
+        <source>Export &amp;diagnostics…</source>
+        <translation>导出诊断信息(&amp;D)…</translation>
     </message>
     <message>
         <source>The clean lane is switched off (a supervisor&apos;s setting).</source>
@@ -1947,6 +1961,45 @@ logs %3</source>
     <message>
         <source>named .%1 but really %2</source>
         <translation>扩展名为 .%1，实际为 %2</translation>
+    </message>
+</context>
+<context>
+    <name>pd::QueueCountsBar</name>
+    <message>
+        <source>Overdue</source>
+        <translation>已超时</translation>
+    </message>
+    <message>
+        <source>Pending submissions past their 48-hour deadline</source>
+        <translation>已超过 48 小时审核期限的待审核照片</translation>
+    </message>
+    <message>
+        <source>&lt; 6 h</source>
+        <translation>6 小时内</translation>
+    </message>
+    <message>
+        <source>Pending submissions due within 6 hours</source>
+        <translation>6 小时内到期的待审核照片</translation>
+    </message>
+    <message>
+        <source>&lt; 24 h</source>
+        <translation>24 小时内</translation>
+    </message>
+    <message>
+        <source>Pending submissions due in 6 to 24 hours</source>
+        <translation>6 至 24 小时内到期的待审核照片</translation>
+    </message>
+    <message>
+        <source>Later</source>
+        <translation>更晚</translation>
+    </message>
+    <message>
+        <source>Pending submissions due in 24 hours or more</source>
+        <translation>24 小时以后到期的待审核照片</translation>
+    </message>
+    <message>
+        <source>Click to show only these; click again to show all.</source>
+        <translation>点击只显示这些；再次点击显示全部。</translation>
     </message>
 </context>
 <context>
@@ -2323,6 +2376,18 @@ logs %3</source>
         <source>Not approved: tick the checklist items first (only a person can judge them).</source>
         <translation>未通过：请先勾选核对项（只能由人工判断）。</translation>
     </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>The photo cannot be shown.</source>
+        <translation>无法显示该照片。</translation>
+    </message>
+    <message>
+        <source>The queue cannot be counted: %1</source>
+        <translation>无法统计审核队列：%1</translation>
+    </message>
 </context>
 <context>
     <name>pd::RuleAgreementModel</name>
@@ -2545,6 +2610,25 @@ logs %3</source>
     <message>
         <source>First decision confirmed.</source>
         <translation>已维持初审结论。</translation>
+    </message>
+</context>
+<context>
+    <name>pd::SessionFiguresLabel</name>
+    <message numerus="yes">
+        <source>Today %n decided</source>
+        <translation>
+            <numerusform>今日已审 %n 份</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>median %1 s per decision</source>
+        <translation>中位 %1 秒/份</translation>
+    </message>
+    <message>
+        <source>Your decisions since midnight: %1 approved, %2 rejected.
+Median time per decision: the middle of the gaps between your consecutive decisions today; gaps over %3 minutes count as pauses and are left out.</source>
+        <translation>您今天（零点起）的审核：通过 %1 份，驳回 %2 份。
+每份用时中位数：今天相邻两次审核之间间隔的中位数；超过 %3 分钟的间隔视为休息，不计入。</translation>
     </message>
 </context>
 <context>
