@@ -72,6 +72,23 @@ const std::vector<AttemptRow> kAttempts = {
     {13, K::HeadTooLarge, true}, {13, K::Good, false}, {13, K::SmallFile, false}, {13, K::GreyBackground, false},
 };
 
+// Pending submissions made from another picture of the student's person than the enrollment and
+// ID-card photos, so they pass every photo rule (NOT_REUSED included) and the clean lane shows
+// them. Kept out of kAttempts: the pending times there are dealt out by a shuffle over all its
+// pending rows, and adding one would move every time, key and photo. Only obama_3 qualifies
+// among the fixture portraits: its normalised photo passes every rule, and s13's references
+// come from obama_1. biden_1 does not (s12's enrollment photo is made from it: NOT_REUSED,
+// descriptor distance 0.06), nor obama_2 (turned head, teeth, glasses), morgan_2_iss (blurred
+// scan) or meir_1 (the student's own picture, passing NOT_REUSED by a small margin only).
+struct OtherPictureRow {
+    int student;
+    const char* picture;
+    double paidHoursAgo;  // more recent than every kAttempts row, so keys keep the payment order
+};
+constexpr OtherPictureRow kOtherPictures[] = {
+    {12, "obama_3.jpg", 0.75},
+};
+
 std::vector<std::string> failsFor(PhotoKind k)
 {
     switch (k) {
@@ -90,6 +107,7 @@ std::vector<std::string> failsFor(PhotoKind k)
     case K::UnderExposed: return {"EXPOSURE"};
     case K::Greyscale: return {"COLOR_IMAGE", "BACKGROUND_BLUE"};
     case K::Rolled: return {"POSE_FRONTAL"};
+    case K::OtherPicture: return {};
     }
     return {};
 }
@@ -112,6 +130,7 @@ const char* noteFor(PhotoKind k)
     case K::UnderExposed: return "照片过暗";
     case K::Greyscale: return "黑白照片，背景不是蓝色";
     case K::Rolled: return "头部歪斜，请端正平视";
+    case K::OtherPicture: return "";
     }
     return "";
 }
@@ -201,6 +220,7 @@ const char* kindName(PhotoKind k)
     case K::UnderExposed: return "under-exposed";
     case K::Greyscale: return "greyscale";
     case K::Rolled: return "rolled";
+    case K::OtherPicture: return "other picture";
     }
     return "?";
 }
@@ -304,6 +324,20 @@ Plan makePlan()
         attempts[a].key = fmt("a%03lld", static_cast<long long>(a + 1));
         attempts[a].externalId = fmt("YP-2025-%06lld", static_cast<long long>(a + 1));
     }
+    double latest = attempts.empty() ? 48.0 : attempts.back().paidHoursAgo;
+    for (const OtherPictureRow& r : kOtherPictures) {
+        Attempt a;
+        a.student = r.student;
+        a.kind = K::OtherPicture;
+        a.otherSource = r.picture;
+        a.paidHoursAgo = r.paidHoursAgo;
+        if (a.paidHoursAgo >= latest)
+            throw std::logic_error("an other-picture attempt must be paid after every earlier attempt");
+        latest = a.paidHoursAgo;
+        a.key = fmt("a%03lld", static_cast<long long>(attempts.size() + 1));
+        a.externalId = fmt("YP-2025-%06lld", static_cast<long long>(attempts.size() + 1));
+        attempts.push_back(a);
+    }
     plan.attempts = attempts;
     return plan;
 }
@@ -328,9 +362,11 @@ std::string toJson(const Plan& plan)
         o << "    {\"key\": " << jsonString(a.key) << ", \"student\": " << jsonString(plan.students[a.student].key)
           << ", \"external_id\": " << jsonString(a.externalId) << ", \"paid_hours_ago\": " << jsonNumber(a.paidHoursAgo)
           << ",\n     \"photo\": " << jsonString(a.photoFile()) << ", \"expect\": "
-          << jsonString(a.fails.empty() ? "good" : "fail");
+          << jsonString(a.kind == K::OtherPicture ? "clean" : a.fails.empty() ? "good" : "fail");
         if (!a.fails.empty())
             o << ", \"fails\": " << jsonList(a.fails);
+        if (a.kind == K::OtherPicture)
+            o << ", \"picture\": " << jsonString(a.otherSource);
         if (a.decision) {
             o << ",\n     \"decision\": {\"verdict\": " << jsonString(a.decision->verdict)
               << ", \"reasons\": " << jsonList(a.decision->reasons) << ", \"note\": " << jsonString(a.decision->note)

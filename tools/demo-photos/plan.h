@@ -24,6 +24,9 @@ enum class PhotoKind {
     UnderExposed,
     Greyscale,
     Rolled,
+    // Good, and made from ANOTHER picture of the student's person than the reference photos
+    // (Attempt::otherSource), so it also passes NOT_REUSED: a clean-lane submission.
+    OtherPicture,
 };
 
 struct Student {
@@ -53,7 +56,7 @@ struct Attempt {
     std::string externalId;
     double paidHoursAgo = 0;
     PhotoKind kind = PhotoKind::Good;
-    std::string otherSource;  // for OtherPerson: whose portrait is submitted instead
+    std::string otherSource;  // OtherPerson: whose portrait is submitted instead; OtherPicture: which picture
     std::vector<std::string> fails;
     std::optional<Decision> decision;
     std::string photoFile() const { return "photos/" + key + "_submitted.jpg"; }
@@ -62,7 +65,10 @@ struct Attempt {
 struct Plan {
     std::string school;
     std::vector<Student> students;
-    std::vector<Attempt> attempts;  // sorted oldest payment first; keys follow that order
+    // Sorted oldest payment first; keys follow that order. The OtherPicture attempts come last:
+    // they were added after the rest had been published and are paid most recently, so adding
+    // them changed none of the other attempts' keys, times or photo bytes.
+    std::vector<Attempt> attempts;
 };
 
 Plan makePlan();
