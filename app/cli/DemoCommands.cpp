@@ -41,6 +41,7 @@ int seedDemoCommand(const QStringList& args, QTextStream& out, QTextStream& err)
                      {QStringLiteral("second_reviews"), report->secondReviews},
                      {QStringLiteral("call_notes"), report->callNotes},
                      {QStringLiteral("logins"), report->logins},
+                     {QStringLiteral("clean_lane"), report->cleanLaneOn},
                      {QStringLiteral("accounts"), accounts}})
         << "\n";
     return 0;

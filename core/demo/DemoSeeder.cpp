@@ -5,6 +5,7 @@
 #include "core/store/Sql.h"
 #include "core/supervision/SecondReview.h"
 #include "core/notify/SmsComposer.h"
+#include "core/review/CleanLaneSettings.h"
 #include "core/review/DecisionService.h"
 #include "core/review/ReasonCatalog.h"
 #include "core/store/Repositories.h"
@@ -109,6 +110,11 @@ Result<DemoSeedReport> seedDemo(const QString& dbPath, const QString& demoDirIn)
                 reviewerId = id.value();
             report.accounts.push_back(u.account);
         }
+        // The demo shows the clean lane (docs/review.md): switched on here, as a supervisor
+        // would, through the real setting (audited as the system). A real store starts with it off.
+        if (Status on = CleanLaneSettings(store).save(AuthService::systemSession(), CleanLaneConfig{true, CleanLaneConfig::kDefaultPageSize}); !on)
+            return on.error();
+        report.cleanLaneOn = true;
 
         struct Pending {
             Id attemptId;

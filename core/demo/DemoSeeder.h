@@ -23,12 +23,14 @@ struct DemoSeedReport {
     int secondReviews = 0;
     int callNotes = 0;
     int logins = 0;
+    bool cleanLaneOn = false; // the demo store has the clean lane switched on
     std::vector<DemoAccount> accounts;
 };
 
 // Builds the demo store from the bundled demo data (share/photodesk/demo/demo.json and its
 // photos): students, attempts with their three photos, earlier decisions (through the real
-// DecisionService, so audit and outbox rows are real too), and one account per role.
+// DecisionService, so audit and outbox rows are real too), one account per role, and the
+// clean lane switched on (CleanLaneSettings, audited as the system; off in every other store).
 // Refuses to touch a database file that already exists.
 Result<DemoSeedReport> seedDemo(const QString& dbPath, const QString& demoDir = {});
 

@@ -1,6 +1,7 @@
 #include "core/audit/AuditLog.h"
 #include "core/auth/AuthService.h"
 #include "core/demo/DemoSeeder.h"
+#include "core/review/CleanLaneSettings.h"
 #include "core/store/Repositories.h"
 #include "core/store/Sql.h"
 #include "core/store/Store.h"
@@ -48,6 +49,18 @@ private slots:
         }
         for (const char* r : {"reviewer", "hotline", "supervisor"})
             QVERIFY(roles.contains(QLatin1String(r)));
+
+        // The demo has the clean lane switched on, through the audited setting (by the system);
+        // every other store starts with it off (tst_cleanlane).
+        QVERIFY(report->cleanLaneOn);
+        const auto lane = CleanLaneSettings(store).current();
+        QVERIFY(lane.ok());
+        QVERIFY(lane->enabled);
+        QCOMPARE(lane->pageSize, CleanLaneConfig::kDefaultPageSize);
+        QCOMPARE(Sql(store->db(), QStringLiteral("SELECT COUNT(*) FROM audit_events WHERE action = 'setting.change' AND actor = 'system' "
+                                                 "AND object_id = 'review.clean_lane' AND after_value LIKE '%\"enabled\":true%'"))
+                     .scalar().toInt(), 1);
+        QVERIFY(AuditLog(store->db()).verify().ok);
 
         // The seeder never overwrites an existing store.
         QCOMPARE(seedDemo(db).error().code, QStringLiteral("demo-exists"));
