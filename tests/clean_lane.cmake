@@ -14,3 +14,10 @@ if(TARGET photodesk_widgets AND TARGET photodesk_rule_variants)
     PHOTODESK_TEST_SCREENSHOT_DIR="${CMAKE_BINARY_DIR}/test-screenshots")
   add_dependencies(tst_gui_cleanlane photodesk_share)
 endif()
+# The demo store's lane: the seeder switches it on, the demo's "clean" attempts fill it.
+if(TARGET photodesk_widgets)
+  add_unit_test(NAME tst_gui_democlean SOURCES gui/tst_gui_democlean.cpp LIBS photodesk_widgets TIMEOUT 300)
+  target_compile_definitions(tst_gui_democlean PRIVATE
+    PHOTODESK_TEST_SCREENSHOT_DIR="${CMAKE_BINARY_DIR}/test-screenshots")
+  add_dependencies(tst_gui_democlean photodesk_share)
+endif()

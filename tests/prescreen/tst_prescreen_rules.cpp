@@ -3,11 +3,16 @@
 // the same face analysis; every submitted photo lands in the duplicate index, so a re-upload of
 // another student's photo fails NOT_REUSED; an invalid rule configuration makes the service
 // unavailable with a message naming the field (no crash); on the demo store the known failures
-// of demo.json are flagged.
+// of demo.json are flagged, and its "clean" attempts pass every rule and fill the clean lane.
 
 #include "TestSupport.h"
 
+#include "core/auth/AuthService.h"
 #include "core/demo/DemoSeeder.h"
+#include "core/notify/SmsComposer.h"
+#include "core/review/CleanLane.h"
+#include "core/review/DecisionService.h"
+#include "core/review/ReasonCatalog.h"
 #include "core/prescreen/PreScreenService.h"
 #include "core/store/Repositories.h"
 #include "core/store/Sql.h"
@@ -100,6 +105,7 @@ private slots:
     void reuploadOfAnotherStudentsPhotoFailsNotReused();
     void invalidConfigMakesServiceUnavailable();
     void demoStoreKnownFailuresAreFlagged();
+    void demoCleanAttemptsFillTheCleanLane();
 
 private:
     PreScreenServiceOptions options(int threads = 2) const
@@ -279,6 +285,63 @@ void TestPreScreenRules::demoStoreKnownFailuresAreFlagged()
     }
     qInfo("demo store: %d of %d expected failures flagged (%d clear-cut asserted)", caught, expected, asserted);
     QVERIFY(asserted > 0);
+}
+
+// The demo's "clean" attempts (a submission made from another picture of the student's person
+// than the reference photos: tools/demo-photos) pass every rule with both faces in the match
+// band, and the seeder switched the lane on: the demo reviewer's first page holds exactly them.
+// Screened as the demo screens (pending attempts only): decided attempts are not in the
+// duplicate index then. (With them, a045 meets a011's face code within the 4-bit radius and
+// NOT_REUSED fails it: the index decides by face code alone, it has no descriptors to verify.)
+void TestPreScreenRules::demoCleanAttemptsFillTheCleanLane()
+{
+    const QString demoDir = qEnvironmentVariable("PHOTODESK_SHARE_DIR") + QStringLiteral("/demo");
+    QFile manifest(demoDir + QStringLiteral("/demo.json"));
+    if (!manifest.open(QIODevice::ReadOnly))
+        QSKIP("no demo data in the share folder");
+    const QJsonObject demo = QJsonDocument::fromJson(manifest.readAll()).object();
+    QTemporaryDir dir;
+    const QString dbPath = dir.path() + QStringLiteral("/pd.sqlite");
+    auto seeded = seedDemo(dbPath, demoDir);
+    QVERIFY2(seeded.ok(), seeded.ok() ? "" : qPrintable(seeded.error().message));
+    QVERIFY(seeded->cleanLaneOn);
+    auto store = Store::open(dbPath, {});
+    QVERIFY(store.ok());
+    PreScreenService service(store.value(), options());
+    QCOMPARE(runPass(service).storeFailures, 0);
+
+    QStringList clean;
+    for (const QJsonValue& v : demo.value(QStringLiteral("attempts")).toArray()) {
+        const QJsonObject a = v.toObject();
+        if (a.value(QStringLiteral("expect")).toString() != QLatin1String("clean"))
+            continue;
+        const QString key = a.value(QStringLiteral("key")).toString();
+        const auto attempt = AttemptRepository(store.value()->db()).findByExternalId(a.value(QStringLiteral("external_id")).toString());
+        QVERIFY(attempt);
+        const auto report = loadRuleReport(*store.value(), attempt->id, service.rulesVersion(), service.modelId());
+        QVERIFY(report.ok());
+        QVERIFY2(report.value().report, qPrintable(key));
+        QStringList why;
+        for (const QString& id : report.value().report->idsWith(rules::Verdict::Fail))
+            why << id + QStringLiteral(" (") + report.value().report->find(id)->explanationEn + QLatin1Char(')');
+        QVERIFY2(why.isEmpty(), qPrintable(key + QStringLiteral(" fails ") + why.join(QStringLiteral(", "))));
+        QVERIFY2(report.value().report->idsWith(rules::Verdict::Error).isEmpty(), qPrintable(key));
+        clean << a.value(QStringLiteral("external_id")).toString();
+    }
+    QVERIFY(!clean.isEmpty());
+
+    const auto reviewer = AuthService(store.value()).login(QStringLiteral("reviewer"), QStringLiteral("review-demo-1"));
+    QVERIFY(reviewer.ok());
+    const CleanLane lane(store.value(), std::make_shared<DecisionService>(store.value(), ReasonCatalog::builtIn(), SmsComposer::builtIn()),
+                         std::make_shared<ClaimService>(store.value()));
+    const auto page = lane.nextPage(reviewer.value(), AnalysisVersions{service.modelId(), service.rulesVersion()});
+    QVERIFY2(page.ok(), page.ok() ? "" : qPrintable(page.error().code));
+    QStringList shown;
+    for (const CleanLaneItem& item : page.value().items) {
+        shown << item.externalId;
+        QCOMPARE(item.judgement.exclusion, QString());
+    }
+    QCOMPARE(shown, clean);
 }
 
 QTEST_GUILESS_MAIN(TestPreScreenRules)
