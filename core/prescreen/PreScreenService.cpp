@@ -870,8 +870,10 @@ QJsonObject PreScreenService::Impl::evaluateRules(const JobContext& ctx, const P
         e.studentId = photo->studentId;
         e.role = toString(photo->role);
         e.phash = *out->phash;
-        if (!faces.descriptor.empty())
+        if (!faces.descriptor.empty()) {
             e.faceCode = rules::descriptorCode(faces.descriptor);
+            e.descriptor = descriptorToBytes(faces.descriptor);
+        }
         hashes->push_back(e);
     };
     rules::RuleInput input;
@@ -897,8 +899,10 @@ QJsonObject PreScreenService::Impl::evaluateRules(const JobContext& ctx, const P
         e.studentId = ctx.submitted.studentId;
         e.role = toString(PhotoRole::Submitted);
         e.phash = rules::perceptualHash(input.bgr);
-        if (!r.submission.descriptor.empty())
+        if (!r.submission.descriptor.empty()) {
             e.faceCode = rules::descriptorCode(r.submission.descriptor);
+            e.descriptor = descriptorToBytes(r.submission.descriptor);
+        }
         hashes->push_back(e);
     }
     return rules::ruleReportToJson(report);

@@ -49,12 +49,17 @@ QStringList bandTerms(const QString& prefix, quint64 value, int maxDistance)
     return terms;
 }
 
+QVariant descriptorText(const QByteArray& descriptor)
+{
+    return descriptor.isEmpty() ? QVariant(QMetaType(QMetaType::QString)) : QVariant(QString::fromLatin1(descriptor.toBase64()));
+}
+
 void insertOn(const QSqlDatabase& connection, const DuplicateIndex::Entry& e)
 {
     Sql(connection, QStringLiteral("DELETE FROM photo_hashes WHERE photo_id = :p")).bind(QStringLiteral(":p"), e.photoId).exec();
     Sql q(connection, QStringLiteral("INSERT INTO photo_hashes (photo_id, student_id, role, phash, ph0, ph1, ph2, ph3, "
-                                     "face_code, fc0, fc1, fc2, fc3, created_at) VALUES (:p, :s, :r, :h, :h0, :h1, :h2, :h3, "
-                                     ":f, :f0, :f1, :f2, :f3, :t)"));
+                                     "face_code, fc0, fc1, fc2, fc3, created_at, descriptor) VALUES (:p, :s, :r, :h, :h0, :h1, :h2, :h3, "
+                                     ":f, :f0, :f1, :f2, :f3, :t, :d)"));
     q.bind(QStringLiteral(":p"), e.photoId).bind(QStringLiteral(":s"), e.studentId).bind(QStringLiteral(":r"), e.role)
         .bind(QStringLiteral(":h"), toSigned(e.phash)).bind(QStringLiteral(":t"), toDbTime(utcNow()));
     for (int i = 0; i < 4; ++i)
@@ -63,6 +68,7 @@ void insertOn(const QSqlDatabase& connection, const DuplicateIndex::Entry& e)
     q.bind(QStringLiteral(":f"), e.faceCode ? QVariant(toSigned(*e.faceCode)) : nullInt);
     for (int i = 0; i < 4; ++i)
         q.bind(QStringLiteral(":f%1").arg(i), e.faceCode ? QVariant(DuplicateIndex::band(*e.faceCode, i)) : nullInt);
+    q.bind(QStringLiteral(":d"), descriptorText(e.descriptor));
     q.exec();
 }
 
@@ -81,8 +87,8 @@ void DuplicateIndex::insertMany(const std::vector<Entry>& entries) const
     // One prepared statement for all rows (SQLite); the per-row DELETE is skipped here because a
     // bulk import starts from photos without hashes.
     Sql q(tx.connection(), QStringLiteral("INSERT INTO photo_hashes (photo_id, student_id, role, phash, ph0, ph1, ph2, ph3, "
-                                          "face_code, fc0, fc1, fc2, fc3, created_at) VALUES (:p, :s, :r, :h, :h0, :h1, :h2, :h3, "
-                                          ":f, :f0, :f1, :f2, :f3, :t)"));
+                                          "face_code, fc0, fc1, fc2, fc3, created_at, descriptor) VALUES (:p, :s, :r, :h, :h0, :h1, :h2, :h3, "
+                                          ":f, :f0, :f1, :f2, :f3, :t, :d)"));
     const QString now = toDbTime(utcNow());
     const QVariant nullInt(QMetaType(QMetaType::LongLong));
     for (const Entry& e : entries) {
@@ -93,6 +99,7 @@ void DuplicateIndex::insertMany(const std::vector<Entry>& entries) const
         q.bind(QStringLiteral(":f"), e.faceCode ? QVariant(toSigned(*e.faceCode)) : nullInt);
         for (int i = 0; i < 4; ++i)
             q.bind(QStringLiteral(":f%1").arg(i), e.faceCode ? QVariant(band(*e.faceCode, i)) : nullInt);
+        q.bind(QStringLiteral(":d"), descriptorText(e.descriptor));
         q.exec();
     }
     tx.commit();
@@ -105,7 +112,7 @@ QString DuplicateIndex::lookupSql(quint64 phash, int maxHashDistance, quint64 fa
         terms += bandTerms(QStringLiteral("fc"), faceCode, maxFaceCodeDistance);
     // Values are integers computed here, never user text, so they are written inline (one
     // statement text per query; up to 8 × 17 values).
-    return QStringLiteral("SELECT photo_id, student_id, role, phash, face_code FROM photo_hashes WHERE ") +
+    return QStringLiteral("SELECT photo_id, student_id, role, phash, face_code, descriptor FROM photo_hashes WHERE ") +
            terms.join(QLatin1String(" OR "));
 }
 
@@ -123,6 +130,8 @@ std::vector<rules::DuplicateCandidate> DuplicateIndex::findNear(quint64 phash, i
         c.hashDistance = std::popcount(toUnsigned(q.value(3).toLongLong()) ^ phash);
         if (!q.value(4).isNull() && maxFaceCodeDistance >= 0)
             c.faceCodeDistance = std::popcount(toUnsigned(q.value(4).toLongLong()) ^ faceCode);
+        if (!q.value(5).isNull()) // NOT_REUSED confirms a face-code candidate with the real distance
+            c.descriptor = QByteArray::fromBase64(q.value(5).toString().toLatin1());
         if (c.hashDistance <= maxHashDistance || (maxFaceCodeDistance >= 0 && c.faceCodeDistance <= maxFaceCodeDistance))
             out.push_back(std::move(c));
     }

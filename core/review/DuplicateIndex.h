@@ -1,5 +1,7 @@
 #pragma once
 
+#include <QByteArray>
+
 #include "core/vision/rules/DuplicateLookup.h"
 
 #include <QString>
@@ -25,6 +27,7 @@ public:
         QString role;                   // submitted | enrollment | id_card
         quint64 phash = 0;              // rules::perceptualHash
         std::optional<quint64> faceCode; // rules::descriptorCode; nullopt: no face
+        QByteArray descriptor;          // the face descriptor (little-endian float32), empty: none
     };
 
     explicit DuplicateIndex(const Database& db);

@@ -40,7 +40,7 @@ private slots:
             tx.commit();
         }
         for (int i = 1; i <= kPhotos; ++i)
-            entries.push_back({i, 1000 + i, QStringLiteral("submitted"), rng(), i % 3 ? std::optional<quint64>(rng()) : std::nullopt});
+            entries.push_back({i, 1000 + i, QStringLiteral("submitted"), rng(), i % 3 ? std::optional<quint64>(rng()) : std::nullopt, {}});
         const DuplicateIndex index(db);
         index.insertMany(entries);
         const qint64 insertMs = timer.elapsed();
@@ -73,8 +73,22 @@ private slots:
         QCOMPARE(hits.front().photoId, 2);
         QCOMPARE(hits.front().faceCodeDistance, 2);
 
+        QVERIFY(hits.front().descriptor.isEmpty()); // none stored for it
+
+        // A descriptor stored with the hashes comes back with the candidate (NOT_REUSED confirms
+        // face-code candidates with it).
+        std::vector<float> descriptor(128);
+        for (size_t i = 0; i < descriptor.size(); ++i)
+            descriptor[i] = float(i) / 256.0f - 0.25f;
+        const QByteArray descriptorBytes(reinterpret_cast<const char*>(descriptor.data()), qsizetype(descriptor.size() * sizeof(float)));
+        DuplicateIndex::Entry withDescriptor{2, 1002, QStringLiteral("submitted"), entries[1].phash, entries[1].faceCode, descriptorBytes};
+        index.insert(withDescriptor);
+        hits = index.findNear(~target, 6, flip(code, {5, 33}), 4);
+        QCOMPARE(int(hits.size()), 1);
+        QCOMPARE(hits.front().descriptor, descriptorBytes);
+
         // Replacing a photo's hashes keeps one row per photo.
-        index.insert({500, 1500, QStringLiteral("submitted"), ~target, std::nullopt});
+        index.insert({500, 1500, QStringLiteral("submitted"), ~target, std::nullopt, {}});
         QVERIFY(index.findNear(target, 6, 0, -1).empty());
         QCOMPARE(Sql(db, QStringLiteral("SELECT COUNT(*) FROM photo_hashes")).scalar().toInt(), kPhotos);
 

@@ -24,6 +24,7 @@ struct VectorLookup : DuplicateLookup {
     struct Row {
         qint64 photoId, studentId;
         quint64 phash, code;
+        QByteArray descriptor = {}; // as the store keeps it (float32), empty: none stored
     };
     std::vector<Row> rows;
     std::vector<DuplicateCandidate> findNear(quint64 phash, int maxHash, quint64 code, int maxCode) const override
@@ -31,7 +32,7 @@ struct VectorLookup : DuplicateLookup {
         std::vector<DuplicateCandidate> out;
         for (const Row& r : rows) {
             DuplicateCandidate c{r.photoId, r.studentId, QStringLiteral("submitted"), hammingDistance(phash, r.phash),
-                                 maxCode >= 0 ? hammingDistance(code, r.code) : 64, {}};
+                                 maxCode >= 0 ? hammingDistance(code, r.code) : 64, r.descriptor};
             if (c.hashDistance <= maxHash || c.faceCodeDistance <= maxCode)
                 out.push_back(c);
         }
@@ -186,6 +187,29 @@ private slots:
         // The same photo belonging to the student's own earlier submission is only a warning.
         lookup.rows.front().studentId = 1001;
         QCOMPARE(evaluate(file, {}, {}, &lookup, 1001).find(QStringLiteral("NOT_REUSED"))->verdict, rules::Verdict::Warn);
+    }
+
+    void aFaceCodeCandidateIsConfirmedByItsDescriptor()
+    {
+        // Another student's photo whose face code is within the radius (same person, another
+        // picture — or plain chance): the descriptor decides, not the 64-bit code.
+        const QString file = m_corpus.bases.first().file;
+        const Analysed& a = analysed(file);
+        const std::vector<float>& own = a.analysis->largest()->descriptor;
+        std::vector<float> other = own;
+        for (size_t i = 0; i < other.size(); i += 2)
+            other[i] += 0.05f; // ≈ 0.4 away: a different picture, not a copy
+        const auto bytes = [](const std::vector<float>& d) {
+            return QByteArray(reinterpret_cast<const char*>(d.data()), qsizetype(d.size() * sizeof(float)));
+        };
+        VectorLookup lookup;
+        lookup.rows.push_back({77, 2002, ~perceptualHash(a.bgr), descriptorCode(own), bytes(other)});
+        const RuleReport report = evaluate(file, {}, {}, &lookup, 1001);
+        const RuleResult* res = report.find(QStringLiteral("NOT_REUSED"));
+        QVERIFY2(res->verdict == rules::Verdict::Pass, qPrintable(QJsonDocument(res->values).toJson(QJsonDocument::Compact)));
+        // The same descriptor (a copy of the face) is re-use.
+        lookup.rows.front().descriptor = bytes(own);
+        QCOMPARE(evaluate(file, {}, {}, &lookup, 1001).find(QStringLiteral("NOT_REUSED"))->verdict, rules::Verdict::Fail);
     }
 
     void unreadableBytesGiveErrorsNotCrashes()
