@@ -7,6 +7,7 @@
 
 #include "GatewayProcess.h"
 #include "SimProcess.h"
+#include "GuiShot.h"
 #include "TestSupport.h"
 
 #include "core/audit/AuditLog.h"
@@ -83,12 +84,7 @@ QString runCheck(FirstRunWizard& wizard, const char* button, const char* result,
 
 void shoot(QWidget* w, const QString& name)
 {
-    const QString dir = qEnvironmentVariable("PHOTODESK_TEST_SCREENSHOT_DIR");
-    if (dir.isEmpty())
-        return;
-    QDir().mkpath(dir);
-    QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest); // pending layouts first
-    QVERIFY(w->grab().save(dir + QLatin1Char('/') + name + QStringLiteral(".png")));
+    QVERIFY2(test::shoot(w, name), qPrintable(name));
 }
 } // namespace
 

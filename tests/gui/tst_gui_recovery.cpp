@@ -3,6 +3,7 @@
 // The next sign-in shows the non-modal notice, resumes the held submission on the Review tab,
 // and the new session's marker follows the work (claim, decision in flight, cleared when saved).
 
+#include "GuiShot.h"
 #include "TestSupport.h"
 
 #include "core/config/SessionMarker.h"
@@ -62,12 +63,7 @@ void writeLeftover(const QString& folder, const SessionRecord& r)
 
 void shoot(QWidget* w, const QString& name)
 {
-    const QString dir = qEnvironmentVariable("PHOTODESK_TEST_SCREENSHOT_DIR");
-    if (dir.isEmpty())
-        return;
-    QDir().mkpath(dir);
-    QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest); // pending layouts first
-    QVERIFY(w->grab().save(dir + QLatin1Char('/') + name + QStringLiteral(".png")));
+    QVERIFY2(test::shoot(w, name), qPrintable(name));
 }
 } // namespace
 
