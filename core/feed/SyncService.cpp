@@ -201,7 +201,12 @@ QHash<QString, Error> SyncService::downloadMissingPhotos(const SubmissionPage& p
     auto stream = [&] {
         PlatformClient client(m_config);
         connect(&client, &PlatformClient::retrying, this, &SyncService::retrying, Qt::DirectConnection);
-        for (size_t i = next++; i < wanted.size() && !m_cancel; i = next++) {
+        // Cancel is checked before an index is taken, so every taken photo is finished and the
+        // ones from `next` on are exactly those never started.
+        while (!m_cancel) {
+            const size_t i = next++;
+            if (i >= wanted.size())
+                break;
             const PhotoRef& ref = *wanted[i];
             auto bytes = client.downloadPhoto(ref);
             if (!bytes) {
@@ -225,6 +230,9 @@ QHash<QString, Error> SyncService::downloadMissingPhotos(const SubmissionPage& p
     stream(); // this thread is one of the streams
     for (auto& f : others)
         f.waitForFinished();
+    // Photos no stream took (the run was cancelled): not failures, just not there yet.
+    for (size_t i = next; i < wanted.size(); ++i)
+        failed.insert(wanted[i]->sha256, Error{QStringLiteral("sync-cancelled"), QStringLiteral("cancelled")});
     *downloaded = stored;
     return failed;
 }
@@ -290,11 +298,8 @@ SyncReport SyncService::runOnce()
             bool ok = true;
             for (const PhotoRef& ref : s.photos) {
                 if (const auto it = failed.constFind(ref.sha256); it != failed.constEnd()) {
-                    note(report, QStringLiteral("%1: %2").arg(s.attemptId, it->message));
-                    ok = false;
-                    break;
-                }
-                if (!m_store->blobs().contains(ref.sha256)) { // not fetched: the run was cancelled
+                    if (it->code != QLatin1String("sync-cancelled"))
+                        note(report, QStringLiteral("%1: %2").arg(s.attemptId, it->message));
                     ok = false;
                     break;
                 }

@@ -79,7 +79,8 @@ private:
     Outcome store(const Submission& s);
     QString loadCheckpoint() const;
     // Downloads and stores the page's photos that are not in the blob folder yet, in parallel;
-    // gives the failures by photo checksum and counts the photos stored in `downloaded`.
+    // gives the photos that are still missing by checksum (why: the download's error, or
+    // sync-cancelled) and counts the photos stored in `downloaded`.
     QHash<QString, Error> downloadMissingPhotos(const SubmissionPage& page, int* downloaded);
 
     std::shared_ptr<const Store> m_store;
