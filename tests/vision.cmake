@@ -9,3 +9,7 @@ add_unit_test(NAME tst_facemodelconverter SOURCES vision/tst_facemodelconverter.
 add_dependencies(tst_facemodelconverter photodesk-convert-face-model)
 target_compile_definitions(tst_facemodelconverter PRIVATE
   PHOTODESK_CONVERTER="$<TARGET_FILE:photodesk-convert-face-model>")
+# Batch analysis: photodesk-cli analyze DIR… / --from-list / --csv and compare --pairs as processes.
+add_unit_test(NAME tst_batchanalysis SOURCES vision/tst_batchanalysis.cpp LIBS photodesk_vision TIMEOUT 300)
+add_dependencies(tst_batchanalysis photodesk-cli photodesk_share)
+target_compile_definitions(tst_batchanalysis PRIVATE PHOTODESK_CLI="$<TARGET_FILE:photodesk-cli>")
