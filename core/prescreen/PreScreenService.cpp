@@ -299,7 +299,9 @@ Result<FaceReport> loadFaceReport(const Store& store, Id attemptId, const QStrin
             if (out->chipJpeg.isEmpty() && out->errorCode.isEmpty() && analyzer) {
                 // The chip blob is gone: derive it again from the photo (we are off the UI thread).
                 if (auto bytes = store.blobs().get(photo->sha256)) {
-                    if (auto analysis = analyzer->analyzeBytes(bytes.value()); analysis && analysis->largest())
+                    // Any of the three photos (a reference may be BMP); display only.
+                    if (auto analysis = analyzer->analyzeBytes(bytes.value(), {}, referencePhotoLoadOptions());
+                        analysis && analysis->largest())
                         out->chipJpeg = encodeChip(analysis->largest()->chip);
                     if (!out->chipJpeg.isEmpty())
                         (void)store.blobs().put(out->chipJpeg);
@@ -861,7 +863,7 @@ QJsonObject PreScreenService::Impl::evaluateRules(const JobContext& ctx, const P
         auto bytes = store->blobs().get(photo->sha256);
         if (!bytes)
             return;
-        auto loaded = loadImage(bytes.value());
+        auto loaded = loadImage(bytes.value(), referencePhotoLoadOptions());
         if (!loaded)
             return;
         out->phash = rules::perceptualHash(loaded->bgr);

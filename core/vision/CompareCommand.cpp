@@ -45,7 +45,9 @@ int runCompareCommand(const QStringList& args, QTextStream& out, QTextStream& er
     FaceAnalysis analyses[2];
     for (int i = 0; i < 2; ++i) {
         auto bytes = readFile(args[i]);
-        auto analysis = bytes ? analyzer.value()->analyzeBytes(bytes.value()) : VisionResult<FaceAnalysis>(bytes.error());
+        // Either side may be a reference photo (an ID-card reader's BMP).
+        auto analysis = bytes ? analyzer.value()->analyzeBytes(bytes.value(), {}, referencePhotoLoadOptions())
+                              : VisionResult<FaceAnalysis>(bytes.error());
         if (!analysis) {
             QJsonObject o = errorToJson(analysis.error());
             o.insert(QStringLiteral("file"), args[i]);

@@ -13,6 +13,8 @@ namespace {
 using Bytes = const unsigned char*;
 
 unsigned be16(Bytes p) { return unsigned(p[0]) << 8 | p[1]; }
+unsigned le16(Bytes p) { return unsigned(p[1]) << 8 | p[0]; }
+quint32 le32(Bytes p) { return quint32(p[3]) << 24 | quint32(p[2]) << 16 | quint32(p[1]) << 8 | p[0]; }
 quint32 be32(Bytes p) { return quint32(p[0]) << 24 | quint32(p[1]) << 16 | quint32(p[2]) << 8 | p[3]; }
 
 bool startsWith(const QByteArray& b, const char* magic, int n, int at = 0)
@@ -133,10 +135,82 @@ VisionResult<ImageHeader> probePng(const QByteArray& bytes)
     return h;
 }
 
+// BITMAPFILEHEADER + BITMAPCOREHEADER (12 bytes) or BITMAPINFOHEADER and its successors (≥ 40).
+// Completeness: an uncompressed file must hold every row the header announces (rows are padded to
+// 4 bytes); an RLE one at least the pixel data size it declares.
+VisionResult<ImageHeader> probeBmp(const QByteArray& bytes)
+{
+    const QString what = QStringLiteral("BMP");
+    ImageHeader h;
+    h.format = ImageFormat::Bmp;
+    h.formatName = QStringLiteral("bmp");
+    const auto* d = reinterpret_cast<Bytes>(bytes.constData());
+    const qint64 n = bytes.size();
+    if (n < 26)
+        return truncated(what);
+    const qint64 pixelOffset = le32(d + 10);
+    const quint32 dibSize = le32(d + 14);
+    qint64 width = 0, height = 0;
+    unsigned bpp = 0;
+    quint32 compression = 0, imageSize = 0, coloursUsed = 0;
+    int paletteEntryBytes = 4;
+    if (dibSize == 12) {
+        width = le16(d + 18);
+        height = le16(d + 20);
+        bpp = le16(d + 24);
+        paletteEntryBytes = 3;
+    } else if (dibSize >= 40 && dibSize <= 124) {
+        if (n < 14 + 40)
+            return truncated(what);
+        width = qint32(le32(d + 18));
+        height = qint32(le32(d + 22));
+        bpp = le16(d + 28);
+        compression = le32(d + 30);
+        imageSize = le32(d + 34);
+        coloursUsed = le32(d + 46);
+    } else {
+        return corrupt(what, QStringLiteral("unknown header size %1").arg(dibSize));
+    }
+    const bool topDown = height < 0;
+    height = topDown ? -height : height;
+    if (width <= 0 || height <= 0 || width > 1'000'000 || height > 1'000'000)
+        return corrupt(what, QStringLiteral("the header gives an invalid image size"));
+    if (bpp != 1 && bpp != 4 && bpp != 8 && bpp != 16 && bpp != 24 && bpp != 32)
+        return corrupt(what, QStringLiteral("%1 bits per pixel").arg(bpp));
+    // 0 uncompressed, 1 RLE8, 2 RLE4, 3 bit fields: what OpenCV's decoder reads. JPEG/PNG inside a
+    // BMP (4, 5) are printer formats no card reader writes.
+    if (compression > 3)
+        return corrupt(what, QStringLiteral("compression %1 is not supported").arg(compression));
+    h.width = int(width);
+    h.height = int(height);
+    h.channels = bpp == 32 ? 4 : 3;
+    if (pixelOffset < 14 + qint64(dibSize) || pixelOffset > n)
+        return pixelOffset > n ? truncated(what) : corrupt(what, QStringLiteral("the pixel data starts inside the header"));
+    if (compression == 1 || compression == 2) {
+        h.complete = pixelOffset + qint64(imageSize) <= n;
+    } else {
+        const qint64 stride = ((width * bpp + 31) / 32) * 4;
+        h.complete = pixelOffset + stride * height <= n;
+    }
+    // A palette whose every entry is grey (R = G = B) is a greyscale image.
+    if (bpp <= 8) {
+        const qint64 entries = coloursUsed ? std::min<qint64>(coloursUsed, 1 << bpp) : (1 << bpp);
+        const qint64 start = 14 + dibSize;
+        if (start + entries * paletteEntryBytes > pixelOffset)
+            return corrupt(what, QStringLiteral("the colour table overlaps the pixel data"));
+        bool grey = true;
+        for (qint64 i = 0; i < entries && grey; ++i) {
+            const Bytes e = d + start + i * paletteEntryBytes;
+            grey = e[0] == e[1] && e[1] == e[2];
+        }
+        h.greyscale = grey;
+    }
+    return h;
+}
+
 QString otherFormatName(const QByteArray& b)
 {
     if (startsWith(b, "GIF8", 4)) return QStringLiteral("GIF");
-    if (startsWith(b, "BM", 2)) return QStringLiteral("BMP");
     if (startsWith(b, "II*\0", 4) || startsWith(b, "MM\0*", 4)) return QStringLiteral("TIFF");
     if (startsWith(b, "RIFF", 4) && startsWith(b, "WEBP", 4, 8)) return QStringLiteral("WebP");
     if (startsWith(b, "ftyp", 4, 4)) return QStringLiteral("HEIF/AVIF");
@@ -154,9 +228,11 @@ VisionResult<ImageHeader> probeImageHeader(const QByteArray& bytes)
         return probeJpeg(bytes);
     if (startsWith(bytes, "\x89PNG\r\n\x1A\n", 8))
         return probePng(bytes);
+    if (startsWith(bytes, "BM", 2))
+        return probeBmp(bytes);
     const QString other = otherFormatName(bytes);
     return visionError(VisionErrorCode::UnsupportedFormat,
-                       other.isEmpty() ? QStringLiteral("The file is not a JPEG or PNG image.")
+                       other.isEmpty() ? QStringLiteral("The file is not a JPEG, PNG or BMP image.")
                                        : QStringLiteral("The file is a %1 image; only JPEG and PNG are accepted.").arg(other));
 }
 
@@ -172,7 +248,12 @@ VisionResult<LoadedImage> loadImage(const QByteArray& bytes, const ImageLoadOpti
     if (!probed)
         return probed.error();
     const ImageHeader& h = probed.value();
-    const QString kind = h.format == ImageFormat::Jpeg ? QStringLiteral("JPEG") : QStringLiteral("PNG");
+    const QString kind = h.format == ImageFormat::Jpeg  ? QStringLiteral("JPEG")
+                         : h.format == ImageFormat::Png ? QStringLiteral("PNG")
+                                                        : QStringLiteral("BMP");
+    if (h.format == ImageFormat::Bmp && !options.allowBmp)
+        return visionError(VisionErrorCode::UnsupportedFormat,
+                           QStringLiteral("The file is a BMP image; only JPEG and PNG are accepted (BMP only for reference photos)."));
 
     // Everything below is decided from the header alone, before any pixel is decoded.
     if (h.width > lim.maxSide || h.height > lim.maxSide || qint64(h.width) * h.height > lim.maxPixels)
@@ -211,6 +292,13 @@ VisionResult<LoadedImage> loadImage(const QByteArray& bytes, const ImageLoadOpti
     img.bgr = applyExifOrientation(decoded, img.exifOrientation);
     img.decodeMs = double(timer.nsecsElapsed()) / 1e6;
     return img;
+}
+
+ImageLoadOptions referencePhotoLoadOptions()
+{
+    ImageLoadOptions options;
+    options.allowBmp = true;
+    return options;
 }
 
 VisionResult<LoadedImage> loadImageFile(const QString& path, const ImageLoadOptions& options)

@@ -9,19 +9,22 @@
 
 namespace pd {
 
-enum class ImageFormat { Unknown, Jpeg, Png };
+// BMP is what ID-card readers write for the chip portrait: read for reference photos only (see
+// ImageLoadOptions::allowBmp); a submitted photo must be a JPEG (FILE_FORMAT).
+enum class ImageFormat { Unknown, Jpeg, Png, Bmp };
 
 // What the file header says, read without decoding a single pixel.
 struct ImageHeader {
     ImageFormat format = ImageFormat::Unknown;
-    QString formatName;   // "jpeg", "png", or what the magic bytes suggest ("gif", "webp", ...)
+    QString formatName;   // "jpeg", "png", "bmp", or what the magic bytes suggest ("gif", "webp", ...)
     int width = 0;
     int height = 0;
     int bitsPerSample = 8;
-    int channels = 0;     // JPEG components / PNG samples per pixel (palette: 3)
+    int channels = 0;     // JPEG components / PNG samples per pixel / BMP 3 or 4 (palette: 3)
     bool greyscale = false;
     bool cmyk = false;
-    bool complete = false; // JPEG: EOI after the scan data; PNG: IEND reached with intact chunks
+    bool complete = false; // JPEG: EOI after the scan data; PNG: IEND reached with intact chunks;
+                           // BMP: the pixel rows the header announces are all in the file
 };
 
 // Limits checked from the header before decoding (decompression bombs) and on the byte count.
@@ -37,7 +40,13 @@ struct ImageLoadOptions {
     // but are not valid graduation portraits; callers that must refuse them set this to false.
     bool allowGreyscale = true;
     bool applyExifOrientation = true;
+    // Reference photos (the ID-card chip portrait, a scanned enrollment photo) may be BMP; the
+    // submission never (unsupported_format, and FILE_FORMAT fails).
+    bool allowBmp = false;
 };
+
+// How reference photos (enrollment, ID card) are read everywhere: BMP accepted.
+ImageLoadOptions referencePhotoLoadOptions();
 
 struct LoadedImage {
     cv::Mat bgr;             // 8-bit, 3 channels, upright
@@ -52,7 +61,7 @@ struct LoadedImage {
 VisionResult<ImageHeader> probeImageHeader(const QByteArray& bytes);
 
 // Header checks, limits, decoding with OpenCV, EXIF orientation. Errors: empty,
-// unsupported_format, truncated, corrupt, too_large, cmyk, high_bit_depth, greyscale (only
+// unsupported_format (also BMP unless options.allowBmp), truncated, corrupt, too_large, cmyk, high_bit_depth, greyscale (only
 // when options.allowGreyscale is false).
 VisionResult<LoadedImage> loadImage(const QByteArray& bytes, const ImageLoadOptions& options = {});
 

@@ -20,11 +20,11 @@ QString sha256Of(const PreScreenPhoto& p)
     return QString::fromLatin1(QCryptographicHash::hash(p.bytes, QCryptographicHash::Sha256).toHex());
 }
 
-PhotoFaces analysePhoto(const FaceAnalyzer& analyzer, const PreScreenPhoto& photo)
+PhotoFaces analysePhoto(const FaceAnalyzer& analyzer, const PreScreenPhoto& photo, const ImageLoadOptions& loadOptions = {})
 {
     PhotoFaces out;
     out.sha256 = sha256Of(photo);
-    auto analysis = analyzer.analyzeBytes(photo.bytes);
+    auto analysis = analyzer.analyzeBytes(photo.bytes, {}, loadOptions);
     if (!analysis) {
         out.error = analysis.error();
         return out;
@@ -59,7 +59,8 @@ PhotoFaces referenceFaces(const FaceAnalyzer& analyzer, ReferenceDescriptorCache
             return *hit;
         }
     }
-    PhotoFaces faces = analysePhoto(analyzer, photo);
+    // An ID-card reader's chip portrait often comes as BMP.
+    PhotoFaces faces = analysePhoto(analyzer, photo, referencePhotoLoadOptions());
     if (cache)
         cache->insert(faces);
     return faces;

@@ -15,6 +15,9 @@
 #include <QTest>
 #include <QThread>
 
+#include <opencv2/imgcodecs.hpp>
+#include <opencv2/imgproc.hpp>
+
 using namespace pd;
 
 namespace {
@@ -264,6 +267,39 @@ private slots:
         QCOMPARE(csvCells(rows[0]), (QStringList{"a", "b", "label", "distance", "band", "faces_a", "faces_b", "error"}));
         QCOMPARE(csvCells(rows[1])[4], QStringLiteral("match"));
         QCOMPARE(csvCells(rows[2])[7], QStringLiteral("unreadable"));
+    }
+
+    void bmpIsAReferencePhotoNeverASubmission()
+    {
+        // An ID-card reader's chip portrait: a soft BMP at about chip size (here 180×222, the size
+        // at which today's detector still finds this face; 102×126 needs the small-face work).
+        QTemporaryDir dir;
+        cv::Mat portrait = cv::imread(test::facePath(QStringLiteral("obama_1.jpg")).toStdString());
+        QVERIFY(!portrait.empty());
+        cv::Mat chip;
+        cv::resize(portrait, chip, cv::Size(180, 222), 0, 0, cv::INTER_AREA);
+        const QString chipPath = dir.filePath(QStringLiteral("chip.bmp"));
+        QVERIFY(cv::imwrite(chipPath.toStdString(), chip));
+
+        const CliRun withChip = runCli({QStringLiteral("analyze"), test::facePath(QStringLiteral("obama_2.jpg")),
+                                        QStringLiteral("--id"), chipPath});
+        QCOMPARE(withChip.exitCode, 0);
+        const QJsonObject report = jsonLines(withChip.out).front();
+        const QJsonObject idFaces = report.value(QStringLiteral("faces")).toObject().value(QStringLiteral("id_card")).toObject();
+        QVERIFY2(!idFaces.contains(QStringLiteral("error")), qPrintable(idFaces.value(QStringLiteral("message")).toString()));
+        QVERIFY(report.value(QStringLiteral("matches")).toObject().value(QStringLiteral("id_card")).isObject());
+
+        // The same BMP as the submitted photo: FILE_FORMAT fails and says it is a BMP.
+        const CliRun asSubmission = runCli({QStringLiteral("analyze"), chipPath});
+        QCOMPARE(asSubmission.exitCode, 2);
+        const QJsonObject refused = jsonLines(asSubmission.out).front();
+        for (const QJsonValue& v : refused.value(QStringLiteral("rules")).toArray()) {
+            const QJsonObject rule = v.toObject();
+            if (rule.value(QStringLiteral("id")).toString() != QLatin1String("FILE_FORMAT"))
+                continue;
+            QCOMPARE(rule.value(QStringLiteral("verdict")).toString(), QStringLiteral("fail"));
+            QCOMPARE(rule.value(QStringLiteral("values")).toObject().value(QStringLiteral("format")).toString(), QStringLiteral("bmp"));
+        }
     }
 
     void singlePhotoKeepsItsFormAndExitCodes()

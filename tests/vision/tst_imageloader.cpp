@@ -83,6 +83,49 @@ private slots:
         QCOMPARE(loadImageFile(QStringLiteral("/nonexistent/photo.jpg")).error().code, VisionErrorCode::Unreadable);
     }
 
+    void bmpOnlyForReferencePhotos()
+    {
+        // What an ID-card reader writes: a small 24-bit BMP (and some readers an 8-bit grey one).
+        const cv::Mat img = testPattern(102, 126);
+        const QByteArray bmp = encode(img, ".bmp");
+        auto header = probeImageHeader(bmp);
+        QVERIFY(header.ok());
+        QCOMPARE(header->format, ImageFormat::Bmp);
+        QCOMPARE(header->width, 102);
+        QCOMPARE(header->height, 126);
+        QVERIFY(header->complete);
+        QVERIFY(!header->greyscale);
+
+        // A submission never: the error says BMP is for reference photos only.
+        auto refused = loadImage(bmp);
+        QCOMPARE(refused.error().code, VisionErrorCode::UnsupportedFormat);
+        QVERIFY(refused.error().message.contains(QLatin1String("BMP")));
+
+        auto loaded = loadImage(bmp, referencePhotoLoadOptions());
+        QVERIFY2(loaded.ok(), qPrintable(loaded ? QString() : loaded.error().message));
+        QCOMPARE(loaded->bgr.cols, 102);
+        QCOMPARE(loaded->bgr.rows, 126);
+        QCOMPARE(cv::norm(loaded->bgr, img, cv::NORM_INF), 0.0); // lossless: the same pixels
+
+        cv::Mat grey;
+        cv::cvtColor(img, grey, cv::COLOR_BGR2GRAY);
+        auto greyHeader = probeImageHeader(encode(grey, ".bmp"));
+        QVERIFY(greyHeader.ok());
+        QVERIFY(greyHeader->greyscale);
+        auto greyLoaded = loadImage(encode(grey, ".bmp"), referencePhotoLoadOptions());
+        QVERIFY(greyLoaded.ok());
+        QVERIFY(greyLoaded->greyscale);
+        QCOMPARE(greyLoaded->bgr.channels(), 3);
+
+        // Cut short: truncated, not a half-black face.
+        QCOMPARE(loadImage(bmp.left(bmp.size() / 2), referencePhotoLoadOptions()).error().code, VisionErrorCode::Truncated);
+        QCOMPARE(loadImage(bmp.left(20), referencePhotoLoadOptions()).error().code, VisionErrorCode::Truncated);
+        // A nonsense header: corrupt.
+        QByteArray bad = bmp;
+        bad[28] = 7; // 7 bits per pixel
+        QCOMPARE(loadImage(bad, referencePhotoLoadOptions()).error().code, VisionErrorCode::Corrupt);
+    }
+
     void decompressionBombIsRefusedFromTheHeader()
     {
         // A tiny JPEG whose frame header claims 50000×50000: refused before any decoding.

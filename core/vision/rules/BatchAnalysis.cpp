@@ -193,7 +193,7 @@ PhotoAnalysisSession::Reference PhotoAnalysisSession::reference(const QString& p
     Reference ref;
     ref.photo.given = true;
     QFile rf(path);
-    auto loaded = rf.open(QIODevice::ReadOnly) ? loadImage(rf.readAll())
+    auto loaded = rf.open(QIODevice::ReadOnly) ? loadImage(rf.readAll(), referencePhotoLoadOptions())
                                               : VisionResult<LoadedImage>(visionError(VisionErrorCode::Unreadable, rf.errorString()));
     if (!loaded) {
         ref.faces = errorToJson(loaded.error());
@@ -336,7 +336,7 @@ void comparePairs(const FaceAnalyzer& analyzer, const MatchBands& bands, const s
             AnalyzeOptions options;
             options.keepChips = false;
             auto a = f.open(QIODevice::ReadOnly)
-                         ? analyzer.analyzeBytes(f.readAll(), options)
+                         ? analyzer.analyzeBytes(f.readAll(), options, referencePhotoLoadOptions())
                          : VisionResult<FaceAnalysis>(visionError(VisionErrorCode::Unreadable,
                                                                   QStringLiteral("cannot read %1: %2").arg(images[i], f.errorString())));
             if (!a) {
