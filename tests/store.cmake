@@ -16,6 +16,8 @@ add_dependencies(tst_decisiontransaction decision-crash-helper)
 add_unit_test(NAME tst_auditchain SOURCES store/tst_auditchain.cpp)
 add_dependencies(tst_auditchain photodesk-cli)
 add_unit_test(NAME tst_studentdirectory SOURCES store/tst_studentdirectory.cpp)
+# The hotline's audited view of a submitted photo (also run as tst_hotlinephoto_pg).
+add_unit_test(NAME tst_hotlinephoto SOURCES store/tst_hotlinephoto.cpp)
 add_unit_test(NAME tst_supervision SOURCES store/tst_supervision.cpp)
 
 # Team mode: claims, leases and the 20-claimer concurrency test (also run as tst_claims_pg).

@@ -203,6 +203,14 @@
         <source>The phone number is not a mainland mobile number (11 digits).</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>This submission has no photo.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The photo file is too large to show (over 20 MB).</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>PhotoOverlay</name>
@@ -1757,6 +1765,18 @@ logs %3</source>
         <source>Hotline</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>&amp;View submitted photo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The photo of the selected submission as the student sent it, with the rule flags and the SMS; read-only, and recorded in the audit log</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Submitted photo shown; this has been recorded in the audit log.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>pd::LoginDialog</name>
@@ -2473,6 +2493,10 @@ logs %3</source>
         <source>Measured [thresholds]</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>What the student is asked to redo</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>pd::RuleFlagsPanel</name>
@@ -2523,6 +2547,10 @@ logs %3</source>
     </message>
     <message>
         <source>rule set %1 v%2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The rules were never checked on this photo.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3093,6 +3121,73 @@ Median time per decision: the middle of the gaps between your consecutive decisi
     </message>
     <message>
         <source>State</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>pd::SubmittedPhotoDialog</name>
+    <message>
+        <source>Rejected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Approved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>decided %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reasons as sent to the student:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not decided yet: no result has been sent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No SMS was written for this submission.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SMS (resent)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SMS</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Submitted photo (read-only)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Submitted photo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sent to the student</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read-only: nothing can be decided here. Opening this photo has been recorded in the audit log.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Submission %1&lt;/b&gt; (attempt #%2) · %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Attempt #%1&lt;/b&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt;: %2</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

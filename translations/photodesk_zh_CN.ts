@@ -203,6 +203,14 @@
         <source>The phone number is not a mainland mobile number (11 digits).</source>
         <translation>该号码不是中国大陆手机号（11 位）。</translation>
     </message>
+    <message>
+        <source>This submission has no photo.</source>
+        <translation>该提交没有照片。</translation>
+    </message>
+    <message>
+        <source>The photo file is too large to show (over 20 MB).</source>
+        <translation>照片文件过大，无法显示（超过 20 MB）。</translation>
+    </message>
 </context>
 <context>
     <name>PhotoOverlay</name>
@@ -1740,6 +1748,18 @@ logs %3</source>
         <source>Hotline</source>
         <translation>客服热线</translation>
     </message>
+    <message>
+        <source>&amp;View submitted photo</source>
+        <translation>查看提交的照片(&amp;V)</translation>
+    </message>
+    <message>
+        <source>The photo of the selected submission as the student sent it, with the rule flags and the SMS; read-only, and recorded in the audit log</source>
+        <translation>所选提交中学生上传的照片，附规则检查结果和短信；只读，查看会记入审计日志</translation>
+    </message>
+    <message>
+        <source>Submitted photo shown; this has been recorded in the audit log.</source>
+        <translation>已显示提交的照片；此操作已记入审计日志。</translation>
+    </message>
 </context>
 <context>
     <name>pd::LoginDialog</name>
@@ -2450,6 +2470,10 @@ logs %3</source>
         <source>Measured [thresholds]</source>
         <translation>测量值 [阈值]</translation>
     </message>
+    <message>
+        <source>What the student is asked to redo</source>
+        <translation>对学生的要求</translation>
+    </message>
 </context>
 <context>
     <name>pd::RuleFlagsPanel</name>
@@ -2498,6 +2522,10 @@ logs %3</source>
     <message>
         <source>rule set %1 v%2</source>
         <translation>规则集 %1 v%2</translation>
+    </message>
+    <message>
+        <source>The rules were never checked on this photo.</source>
+        <translation>该照片从未进行规则检查。</translation>
     </message>
 </context>
 <context>
@@ -3067,6 +3095,73 @@ Median time per decision: the middle of the gaps between your consecutive decisi
     <message>
         <source>State</source>
         <translation>状态</translation>
+    </message>
+</context>
+<context>
+    <name>pd::SubmittedPhotoDialog</name>
+    <message>
+        <source>Rejected</source>
+        <translation>已驳回</translation>
+    </message>
+    <message>
+        <source>Approved</source>
+        <translation>已通过</translation>
+    </message>
+    <message>
+        <source>decided %1</source>
+        <translation>审核于 %1</translation>
+    </message>
+    <message>
+        <source>Reasons as sent to the student:</source>
+        <translation>发送给学生的驳回原因：</translation>
+    </message>
+    <message>
+        <source>Not decided yet: no result has been sent.</source>
+        <translation>尚未审核：还没有发送结果。</translation>
+    </message>
+    <message>
+        <source>No SMS was written for this submission.</source>
+        <translation>该提交没有短信。</translation>
+    </message>
+    <message>
+        <source>SMS (resent)</source>
+        <translation>短信（重发）</translation>
+    </message>
+    <message>
+        <source>SMS</source>
+        <translation>短信</translation>
+    </message>
+    <message>
+        <source>Submitted photo (read-only)</source>
+        <translation>提交的照片（只读）</translation>
+    </message>
+    <message>
+        <source>Submitted photo</source>
+        <translation>提交照片</translation>
+    </message>
+    <message>
+        <source>Sent to the student</source>
+        <translation>已发送给学生的内容</translation>
+    </message>
+    <message>
+        <source>Read-only: nothing can be decided here. Opening this photo has been recorded in the audit log.</source>
+        <translation>只读：此处不能做审核决定。打开此照片已记入审计日志。</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>关闭(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Submission %1&lt;/b&gt; (attempt #%2) · %3</source>
+        <translation>&lt;b&gt;提交 %1&lt;/b&gt;（第 #%2 次采集）· %3</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Attempt #%1&lt;/b&gt;</source>
+        <translation>&lt;b&gt;第 #%1 次采集&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt;: %2</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt;：%2</translation>
     </message>
 </context>
 <context>

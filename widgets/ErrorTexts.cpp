@@ -26,6 +26,10 @@ QString ErrorTexts::forCode(const QString& code)
         return tr("The photo file is missing from the photo store.");
     if (code == QLatin1String("blob-corrupt"))
         return tr("The photo file is damaged (its checksum does not match).");
+    if (code == QLatin1String("no-photo"))
+        return tr("This submission has no photo.");
+    if (code == QLatin1String("photo-oversize"))
+        return tr("The photo file is too large to show (over 20 MB).");
     if (code == QLatin1String("blob-invalid"))
         return tr("The photo reference is invalid.");
     if (code == QLatin1String("store-too-new"))

@@ -6,6 +6,7 @@
 #include "widgets/ErrorTexts.h"
 #include "widgets/StoreWorker.h"
 #include "widgets/StudentSearchModel.h"
+#include "widgets/SubmittedPhotoDialog.h"
 #include "widgets/TimelineModel.h"
 #include "widgets/WhenFinished.h"
 
@@ -75,10 +76,13 @@ HotlineWorkspace::HotlineWorkspace(std::shared_ptr<Store> store, Session session
     m_revealId->setObjectName(QStringLiteral("revealIdButton"));
     m_resend = new QPushButton(this);
     m_resend->setObjectName(QStringLiteral("resendSmsButton"));
+    m_viewPhoto = new QPushButton(this);
+    m_viewPhoto->setObjectName(QStringLiteral("viewPhotoButton"));
     auto* actions = new QHBoxLayout;
     actions->addWidget(m_revealPhone);
     actions->addWidget(m_revealId);
     actions->addStretch(1);
+    actions->addWidget(m_viewPhoto);
     actions->addWidget(m_resend);
 
     m_timelineView = new QTableView(this);
@@ -148,6 +152,9 @@ HotlineWorkspace::HotlineWorkspace(std::shared_ptr<Store> store, Session session
         if (const StudentSummary* s = m_results->student(current.row()))
             openStudent(s->id);
     });
+    connect(m_timelineView->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &HotlineWorkspace::updateButtons);
+    connect(m_timelineView, &QTableView::activated, this, &HotlineWorkspace::viewSelectedSubmission);
+    connect(m_viewPhoto, &QPushButton::clicked, this, &HotlineWorkspace::viewSelectedSubmission);
     connect(m_revealPhone, &QPushButton::clicked, this, &HotlineWorkspace::revealPhone);
     connect(m_revealId, &QPushButton::clicked, this, &HotlineWorkspace::revealNationalId);
     connect(m_resend, &QPushButton::clicked, this, &HotlineWorkspace::resendLastSms);
@@ -186,6 +193,9 @@ void HotlineWorkspace::retranslate()
     m_revealPhone->setText(tr("Show &phone"));
     m_revealId->setText(tr("Show &ID number"));
     m_resend->setText(tr("&Resend last SMS"));
+    m_viewPhoto->setText(tr("&View submitted photo"));
+    m_viewPhoto->setToolTip(tr("The photo of the selected submission as the student sent it, with the rule flags and the SMS; "
+                               "read-only, and recorded in the audit log"));
     m_noteLabel->setText(tr("Call &note:"));
     m_note->setPlaceholderText(tr("What the caller asked and what you told them"));
     m_addNote->setText(tr("&Add call note"));
@@ -206,6 +216,7 @@ void HotlineWorkspace::updateButtons()
     m_revealPhone->setEnabled(student && m_revealedPhone.isEmpty() && StudentDirectory::mayReveal(m_session.role, StudentDirectory::Field::Phone));
     m_revealId->setEnabled(student && m_revealedId.isEmpty() && StudentDirectory::mayReveal(m_session.role, StudentDirectory::Field::NationalId));
     m_resend->setEnabled(student && SmsHotline::mayResend(m_session.role) && m_timeline->count(TimelineEntry::Kind::Sms) > 0);
+    m_viewPhoto->setEnabled(m_studentId != 0 && selectedAttemptId() != 0 && SubmittedPhotoViewer::mayView(m_session.role));
     m_addNote->setEnabled(student && !m_note->toPlainText().trimmed().isEmpty());
     m_note->setEnabled(m_studentId != 0);
     // Say why a button is off rather than leaving the agent guessing.
@@ -263,6 +274,7 @@ void HotlineWorkspace::openStudent(Id studentId)
     if (studentId == 0)
         return;
     if (studentId != m_studentId) {
+        closePhotoView(); // a photo belongs to the call about its student
         m_revealedPhone.clear();
         m_revealedId.clear();
         m_timeline->clear();
@@ -298,6 +310,61 @@ void HotlineWorkspace::showTimeline(TimelineData data)
     if (m_timeline->rowCount() > 0)
         m_timelineView->scrollToBottom(); // the newest events are what callers ask about
     updateButtons();
+}
+
+SubmittedPhotoDialog* HotlineWorkspace::photoView() const
+{
+    return m_photoView;
+}
+
+Id HotlineWorkspace::selectedAttemptId() const
+{
+    // Call notes belong to the student, not to an attempt: they have attemptId 0.
+    const TimelineEntry* e = m_timeline->entry(m_timelineView->currentIndex().row());
+    return e ? e->attemptId : 0;
+}
+
+void HotlineWorkspace::viewSelectedSubmission()
+{
+    if (const Id attemptId = selectedAttemptId())
+        viewSubmittedPhoto(attemptId);
+}
+
+void HotlineWorkspace::closePhotoView()
+{
+    if (m_photoView)
+        m_photoView->close(); // WA_DeleteOnClose: the decoded photo goes with it
+}
+
+void HotlineWorkspace::viewSubmittedPhoto(Id attemptId)
+{
+    if (attemptId == 0)
+        return;
+    if (m_photoView && m_photoView->attemptId() == attemptId) {
+        m_photoView->raise();
+        m_photoView->activateWindow();
+        return;
+    }
+    closePhotoView();
+    auto* dialog = new SubmittedPhotoDialog(attemptId, this);
+    m_photoView = dialog;
+    dialog->show();
+    dialog->showLoading();
+    const QSize canvas = dialog->canvasSize();
+    const qreal dpr = dialog->devicePixelRatioF();
+    std::shared_ptr<const Store> store = m_store;
+    const Session who = m_session;
+    QPointer<SubmittedPhotoDialog> target = dialog;
+    whenFinished(this, m_worker->run([store, who, attemptId, canvas, dpr] { return loadSubmittedPhoto(store, who, attemptId, canvas, dpr); }),
+                 [this, target, attemptId](const Result<SubmittedPhotoDisplay>& result) {
+                     if (!result)
+                         fail(result.error());
+                     else
+                         emit statusMessage(tr("Submitted photo shown; this has been recorded in the audit log."));
+                     if (target) // closed meanwhile: the result is dropped with the watcher
+                         target->showResult(result);
+                     emit photoViewLoaded(attemptId, result.ok());
+                 });
 }
 
 void HotlineWorkspace::reveal(StudentDirectory::Field field)

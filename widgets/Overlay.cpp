@@ -38,12 +38,26 @@ QColor verdictColor(rules::Verdict verdict)
     return QColor(0x6b, 0x72, 0x80);
 }
 
-PhotoOverlay buildPhotoOverlay(const StoredRuleReport& stored, const rules::RuleConfig& config, QSize imageSize)
+PhotoOverlay buildPhotoOverlay(const StoredRuleReport& stored, QSize imageSize)
 {
     PhotoOverlay o;
     o.imageSize = imageSize;
     o.faceBox = stored.faceBox;
     o.landmarks = stored.landmarks;
+    if (stored.report) {
+        for (const rules::RuleResult& r : stored.report->results) {
+            if (r.verdict != rules::Verdict::Fail && r.verdict != rules::Verdict::Warn && r.kind != rules::RuleKind::Checklist)
+                continue;
+            for (const rules::RuleRegion& region : r.regions)
+                o.regions.append({r.id, region.name, region.rect, r.verdict});
+        }
+    }
+    return o;
+}
+
+PhotoOverlay buildPhotoOverlay(const StoredRuleReport& stored, const rules::RuleConfig& config, QSize imageSize)
+{
+    PhotoOverlay o = buildPhotoOverlay(stored, imageSize);
     if (!imageSize.isValid())
         return o;
     // The rules measure in pixels of the national frame (640 high) and scale with the photo.
@@ -74,15 +88,6 @@ PhotoOverlay buildPhotoOverlay(const StoredRuleReport& stored, const rules::Rule
     const double top = hairTop >= 0 ? hairTop : (hairMin + hairMax) / 2;
     o.guides.append({QStringLiteral("chin"), QCoreApplication::translate("PhotoOverlay", "chin"), chin,
                      top + ratioMin * imageSize.height(), top + ratioMax * imageSize.height()});
-
-    if (stored.report) {
-        for (const rules::RuleResult& r : stored.report->results) {
-            if (r.verdict != rules::Verdict::Fail && r.verdict != rules::Verdict::Warn && r.kind != rules::RuleKind::Checklist)
-                continue;
-            for (const rules::RuleRegion& region : r.regions)
-                o.regions.append({r.id, region.name, region.rect, r.verdict});
-        }
-    }
     return o;
 }
 

@@ -51,6 +51,8 @@ struct PhotoOverlay {
 
 // Builds the overlay of a stored rule report. `imageSize` is the photo's upright pixel size.
 PhotoOverlay buildPhotoOverlay(const StoredRuleReport& stored, const rules::RuleConfig& config, QSize imageSize);
+// The same without a rule configuration: face box, landmarks and regions, no guide bands.
+PhotoOverlay buildPhotoOverlay(const StoredRuleReport& stored, QSize imageSize);
 
 // Draws `overlay` into `target` (the rectangle where the photo is shown, any scale).
 void paintPhotoOverlay(QPainter& painter, const PhotoOverlay& overlay, const QRectF& target);

@@ -55,14 +55,23 @@ bool isThreshold(const QString& key)
 
 RuleFlagsModel::RuleFlagsModel(const ReasonCatalog& catalog, QObject* parent) : QAbstractTableModel(parent), m_catalog(catalog) {}
 
+void RuleFlagsModel::setStudentFacing(bool studentFacing)
+{
+    m_studentFacing = studentFacing;
+    setReport(std::optional<rules::RuleReport>(m_report));
+}
+
 void RuleFlagsModel::setReport(const std::optional<rules::RuleReport>& report)
 {
     beginResetModel();
     m_report = report;
     m_order.clear();
     if (m_report) {
-        for (int i = 0; i < int(m_report->results.size()); ++i)
-            m_order.push_back(i);
+        for (int i = 0; i < int(m_report->results.size()); ++i) {
+            const rules::Verdict v = m_report->results[size_t(i)].verdict;
+            if (!m_studentFacing || v == rules::Verdict::Fail || v == rules::Verdict::Warn)
+                m_order.push_back(i);
+        }
         const auto& results = m_report->results;
         std::stable_sort(m_order.begin(), m_order.end(), [&](int a, int b) {
             return rules::verdictSeverity(results[size_t(a)].verdict) > rules::verdictSeverity(results[size_t(b)].verdict);
@@ -153,7 +162,12 @@ QVariant RuleFlagsModel::data(const QModelIndex& index, int role) const
             return reason ? QStringLiteral("%1  %2").arg(reason->number, 2).arg(reason->title(lang)) : r->id;
         }
         case VerdictColumn: return verdictText(r->verdict);
-        case ValuesColumn: return compactValues(r->values);
+        case ValuesColumn: {
+            if (!m_studentFacing)
+                return compactValues(r->values);
+            const Reason* reason = m_catalog.find(r->id);
+            return reason ? reason->studentText(lang) : r->explanation(lang);
+        }
         }
         return {};
     case Qt::ToolTipRole: {
@@ -201,7 +215,7 @@ QVariant RuleFlagsModel::headerData(int section, Qt::Orientation orientation, in
     switch (section) {
     case RuleColumn: return tr("Rule");
     case VerdictColumn: return tr("Result");
-    case ValuesColumn: return tr("Measured [thresholds]");
+    case ValuesColumn: return m_studentFacing ? tr("What the student is asked to redo") : tr("Measured [thresholds]");
     }
     return {};
 }

@@ -14,7 +14,8 @@ class ReasonCatalog;
 // The photo rules of one submission as a flag list: most severe first (fail, warn, error,
 // pass, not applicable), then in catalog order. Columns: the rule (the catalog's title), the
 // verdict (symbol and word, so it reads without colour: ✓ 通过 / ! 注意 / ✗ 不符合 / – 不适用),
-// what was measured against its thresholds (compact); the explanation is the tooltip.
+// what was measured against its thresholds (compact); the explanation is the tooltip. In the
+// student-facing form (the hotline) only flagged rules, with the student's text instead.
 class RuleFlagsModel : public QAbstractTableModel {
     Q_OBJECT
 
@@ -23,6 +24,12 @@ public:
     enum Role { RuleIdRole = Qt::UserRole + 1, VerdictRole /* verdictName() */, KindRole /* kindName() */ };
 
     explicit RuleFlagsModel(const ReasonCatalog& catalog, QObject* parent = nullptr);
+
+    // For the hotline (read-only, beside what was sent): only the failed and warned rules, and
+    // the third column says what the catalog tells the student to redo instead of the measured
+    // values (those stay in the tooltip). Set before setReport.
+    void setStudentFacing(bool studentFacing);
+    bool studentFacing() const { return m_studentFacing; }
 
     void setReport(const std::optional<rules::RuleReport>& report);
     void clear() { setReport(std::nullopt); }
@@ -49,6 +56,7 @@ private:
     const ReasonCatalog& m_catalog;
     std::optional<rules::RuleReport> m_report;
     std::vector<int> m_order; // row → index into m_report->results
+    bool m_studentFacing = false;
 };
 
 } // namespace pd

@@ -3,6 +3,7 @@
 #include "core/prescreen/PreScreenService.h"
 #include "core/review/ReasonCatalog.h"
 #include "core/store/Store.h"
+#include "core/vision/rules/RuleConfig.h"
 #include "core/vision/rules/RuleReportJson.h"
 #include "widgets/DecisionPanel.h"
 #include "widgets/ErrorTexts.h"
@@ -87,19 +88,29 @@ RuleFlagsPanel::RuleFlagsPanel(std::shared_ptr<Store> store, PreScreenService* s
     layout->addWidget(m_status);
     layout->addWidget(m_view, 1);
 
-    connect(m_service, &PreScreenService::attemptAnalysed, this, [this](Id attemptId) {
-        if (attemptId == m_attempt && m_mode != Mode::Report)
-            load(attemptId, false);
-    });
-    connect(m_service, &PreScreenService::ready, this, [this] {
-        if (m_attempt && m_mode != Mode::Report)
-            load(m_attempt, true);
-    });
-    connect(m_service, &PreScreenService::unavailable, this, [this](const Error& e) {
-        if (m_attempt)
-            setMode(Mode::Unavailable, ErrorTexts::text(e));
-    });
+    if (m_service) {
+        connect(m_service, &PreScreenService::attemptAnalysed, this, [this](Id attemptId) {
+            if (attemptId == m_attempt && m_mode != Mode::Report)
+                load(attemptId, false);
+        });
+        connect(m_service, &PreScreenService::ready, this, [this] {
+            if (m_attempt && m_mode != Mode::Report)
+                load(m_attempt, true);
+        });
+        connect(m_service, &PreScreenService::unavailable, this, [this](const Error& e) {
+            if (m_attempt)
+                setMode(Mode::Unavailable, ErrorTexts::text(e));
+        });
+    }
     retranslate();
+}
+
+RuleFlagsPanel::RuleFlagsPanel(PhotoPane* photo, QWidget* parent) : RuleFlagsPanel(nullptr, nullptr, photo, nullptr, parent)
+{
+    m_model->setStudentFacing(true);
+    // The student's text needs the room the measured values had.
+    m_view->setWordWrap(true);
+    m_view->verticalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
 }
 
 void RuleFlagsPanel::toggleOverlay()
@@ -141,8 +152,23 @@ void RuleFlagsPanel::showLoaded(Id attemptId, const Result<StoredRuleReport>& re
     show(attemptId, result, true);
 }
 
+void RuleFlagsPanel::showStored(Id attemptId, const StoredRuleReport& stored, const std::optional<rules::RuleConfig>& config)
+{
+    m_attempt = attemptId;
+    m_model->clear();
+    m_photo->clearOverlay();
+    if (stored.report)
+        present(attemptId, stored, config);
+    else if (!stored.errorCode.isEmpty())
+        setMode(Mode::Unavailable, tr("The photo could not be read, so the rules were not checked (%1).").arg(stored.errorCode));
+    else
+        setMode(Mode::Unavailable, tr("The rules were never checked on this photo."));
+}
+
 void RuleFlagsPanel::load(Id attemptId, bool analyseIfMissing)
 {
+    if (!m_service)
+        return; // read-only: showStored is the only source
     if (m_service->state() == PreScreenService::State::Unavailable) {
         setMode(Mode::Unavailable, ErrorTexts::text(m_service->unavailableReason()));
         m_service->analyseNow(attemptId); // tries to load the model and configuration again
@@ -178,7 +204,7 @@ void RuleFlagsPanel::show(Id attemptId, const Result<StoredRuleReport>& result, 
     const StoredRuleReport& stored = result.value();
     if (!stored.complete) {
         setMode(Mode::Analysing);
-        if (analyseIfMissing)
+        if (analyseIfMissing && m_service)
             m_service->analyseNow(attemptId);
         return;
     }
@@ -186,24 +212,32 @@ void RuleFlagsPanel::show(Id attemptId, const Result<StoredRuleReport>& result, 
         setMode(Mode::Unavailable, tr("The photo could not be read, so the rules were not checked (%1).").arg(stored.errorCode));
         return;
     }
+    present(attemptId, stored, m_service ? m_service->ruleConfig() : std::nullopt);
+}
+
+void RuleFlagsPanel::present(Id attemptId, const StoredRuleReport& stored, const std::optional<rules::RuleConfig>& config)
+{
     const rules::RuleReport& report = *stored.report;
     m_model->setReport(report);
     setMode(Mode::Report);
 
     // Overlay in the photo's own pixels (the rules report its size).
-    if (const auto config = m_service->ruleConfig()) {
-        QSize size;
-        if (const rules::RuleResult* res = report.find(QStringLiteral("RESOLUTION")))
-            size = QSize(res->values.value(QStringLiteral("width")).toInt(), res->values.value(QStringLiteral("height")).toInt());
-        if (!size.isValid() || size.isEmpty())
-            size = m_photo->imageSize();
+    QSize size;
+    if (const rules::RuleResult* res = report.find(QStringLiteral("RESOLUTION")))
+        size = QSize(res->values.value(QStringLiteral("width")).toInt(), res->values.value(QStringLiteral("height")).toInt());
+    if (!size.isValid() || size.isEmpty())
+        size = m_photo->imageSize();
+    if (config)
         m_photo->setOverlay(buildPhotoOverlay(stored, *config, size));
-    }
-    m_decision->setSuggestedReasons(rules::preselectedReasonIds(report));
-    const QString lang = UiLanguage::catalogLanguage();
-    for (const rules::RuleResult& r : report.results) {
-        if (r.kind == rules::RuleKind::Checklist)
-            m_decision->setChecklistHint(r.id, r.explanation(lang));
+    else if (!m_service)
+        m_photo->setOverlay(buildPhotoOverlay(stored, size)); // read-only: the face and regions still say where
+    if (m_decision) {
+        m_decision->setSuggestedReasons(rules::preselectedReasonIds(report));
+        const QString lang = UiLanguage::catalogLanguage();
+        for (const rules::RuleResult& r : report.results) {
+            if (r.kind == rules::RuleKind::Checklist)
+                m_decision->setChecklistHint(r.id, r.explanation(lang));
+        }
     }
     emit reportShown(attemptId);
 }

@@ -6,6 +6,7 @@
 #include <QWidget>
 
 #include <memory>
+#include <optional>
 
 class QCheckBox;
 class QLabel;
@@ -19,6 +20,9 @@ class PreScreenService;
 class RuleFlagsModel;
 class Store;
 struct StoredRuleReport;
+namespace rules {
+class RuleConfig;
+}
 
 // The photo rules of the open submission: the flag list (RuleFlagsModel), a one-line summary,
 // and the overlay switch (checkbox and the O key) for the submitted photo. It reads the stored
@@ -34,6 +38,10 @@ public:
 
     RuleFlagsPanel(std::shared_ptr<Store> store, PreScreenService* service, PhotoPane* photo, DecisionPanel* decision,
                    QWidget* parent = nullptr);
+    // Read-only (the hotline's view of a submitted photo): no pre-screen to ask and no decision
+    // to pre-select; the flags are student-facing (RuleFlagsModel::setStudentFacing) and come
+    // from showStored. The overlay is drawn on `photo` as in the review workspace.
+    explicit RuleFlagsPanel(PhotoPane* photo, QWidget* parent = nullptr);
 
     void setAttempt(Id attemptId);
     // For a caller that loads the rules itself (the review workspace's prefetcher): "checking"
@@ -41,6 +49,9 @@ public:
     // that is not complete asks the pre-screen to analyse the attempt, as setAttempt does.
     void showChecking(Id attemptId);
     void showLoaded(Id attemptId, const Result<StoredRuleReport>& result);
+    // Read-only: shows what is stored for the attempt as it is (complete or not); `config`
+    // gives the overlay's guide bands (without it only the face and the rule regions are drawn).
+    void showStored(Id attemptId, const StoredRuleReport& stored, const std::optional<rules::RuleConfig>& config);
     void clear();
     Id attemptId() const { return m_attempt; }
     Mode mode() const { return m_mode; }
@@ -57,6 +68,7 @@ protected:
 private:
     void load(Id attemptId, bool analyseIfMissing);
     void show(Id attemptId, const Result<StoredRuleReport>& result, bool analyseIfMissing);
+    void present(Id attemptId, const StoredRuleReport& stored, const std::optional<rules::RuleConfig>& config);
     void setMode(Mode mode, const QString& message = {});
     void retranslate();
 

@@ -134,17 +134,19 @@ QString TimelineModel::stateText(const TimelineEntry& e) const
 {
     if (e.kind == TimelineEntry::Kind::CallNote)
         return {};
+    if (e.kind == TimelineEntry::Kind::Sms)
+        return smsStateText(e.state, m_data.smsDelivery.value(e.objectId), m_data.smsError.value(e.objectId));
+    return StudentSearchModel::stateText(e.state);
+}
+
+QString TimelineModel::smsStateText(const QString& state, const QString& delivery, const QString& error)
+{
     // An SMS that is "pending" waits for the dispatcher, not for a reviewer.
-    QString text = e.kind == TimelineEntry::Kind::Sms && e.state == QLatin1String("pending") ? tr("Queued")
-                                                                                              : StudentSearchModel::stateText(e.state);
-    if (e.kind == TimelineEntry::Kind::Sms) {
-        const QString delivery = m_data.smsDelivery.value(e.objectId);
-        if (!delivery.isEmpty())
-            text += QLatin1Char('\n') + tr("Delivery: %1").arg(delivery);
-        const QString error = m_data.smsError.value(e.objectId);
-        if (!error.isEmpty())
-            text += QLatin1Char('\n') + error;
-    }
+    QString text = state == QLatin1String("pending") ? tr("Queued") : StudentSearchModel::stateText(state);
+    if (!delivery.isEmpty())
+        text += QLatin1Char('\n') + tr("Delivery: %1").arg(delivery);
+    if (!error.isEmpty())
+        text += QLatin1Char('\n') + error;
     return text;
 }
 

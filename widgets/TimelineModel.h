@@ -53,6 +53,9 @@ public:
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
 
     static QString kindText(TimelineEntry::Kind kind);
+    // An SMS's state as the hotline reads it: "Queued" while it waits for the dispatcher, then
+    // the provider's delivery report and the last error, each on its own line when known.
+    static QString smsStateText(const QString& state, const QString& delivery, const QString& error);
 
 private:
     QString details(const TimelineEntry& e) const;

@@ -32,6 +32,18 @@ struct AuditEvent {
     // Main-chain events only: the head of the actor's own chain when this event was written,
     // '<chain>@<id>:<hash>' (empty when that chain has no events yet). Set by append().
     QString anchor;
+
+    // An event of `who` about one object (the rest is filled in by the caller and append()).
+    static AuditEvent by(const Session& who, QString action, QString objectType, QString objectId)
+    {
+        AuditEvent e;
+        e.actorId = who.userId;
+        e.actor = who.username;
+        e.action = std::move(action);
+        e.objectType = std::move(objectType);
+        e.objectId = std::move(objectId);
+        return e;
+    }
 };
 
 // Append-only, hash-chained audit trail. append() must run inside the caller's Transaction so

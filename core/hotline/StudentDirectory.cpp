@@ -96,12 +96,7 @@ Result<QString> StudentDirectory::reveal(const Session& who, Id studentId, Field
         const auto student = StudentRepository(m_store->db()).find(studentId);
         if (!student)
             return Error{QStringLiteral("not-found"), QStringLiteral("no student %1").arg(studentId)};
-        AuditEvent e;
-        e.actorId = who.userId;
-        e.actor = who.username;
-        e.action = QStringLiteral("pii.reveal");
-        e.objectType = QStringLiteral("student");
-        e.objectId = QString::number(studentId);
+        AuditEvent e = AuditEvent::by(who, QStringLiteral("pii.reveal"), QStringLiteral("student"), QString::number(studentId));
         e.after = QStringLiteral("{\"field\":\"%1\"}").arg(field == Field::Phone ? QStringLiteral("phone") : QStringLiteral("national_id"));
         AuditLog(m_store->db()).append(e);
         tx.commit();
@@ -200,12 +195,7 @@ Result<Id> StudentDirectory::addCallNote(const Session& who, Id studentId, const
                           .bind(QStringLiteral(":n"), note)
                           .bind(QStringLiteral(":t"), now)
                           .insertReturningId();
-        AuditEvent e;
-        e.actorId = who.userId;
-        e.actor = who.username;
-        e.action = QStringLiteral("call.note");
-        e.objectType = QStringLiteral("student");
-        e.objectId = QString::number(studentId);
+        AuditEvent e = AuditEvent::by(who, QStringLiteral("call.note"), QStringLiteral("student"), QString::number(studentId));
         e.after = QString::fromUtf8(QJsonDocument(QJsonObject{{QStringLiteral("note"), id}}).toJson(QJsonDocument::Compact));
         AuditLog(db).append(e);
         tx.commit();

@@ -410,6 +410,31 @@ Result<StoredRuleReport> loadRuleReport(const Store& store, Id attemptId, const 
     }
 }
 
+Result<StoredRuleReport> loadNewestRuleReport(const Store& store, Id attemptId, const QDateTime& notAfter)
+{
+    QString version;
+    try {
+        const Database& db = store.db();
+        const auto submitted = PhotoRepository(db).submittedFor(attemptId);
+        if (submitted) {
+            // Text timestamps in one UTC format sort as times; without a bound every row is "before".
+            Sql q(db, QStringLiteral("SELECT producer_version FROM analysis_results WHERE photo_id = :p AND kind = :k "
+                                     "ORDER BY CASE WHEN created_at <= :t THEN 0 ELSE 1 END, created_at DESC, id DESC LIMIT 1"));
+            q.bind(QStringLiteral(":p"), submitted->id)
+                .bind(QStringLiteral(":k"), kRulesResultKind)
+                .bind(QStringLiteral(":t"), notAfter.isValid() ? toDbTime(notAfter) : QStringLiteral("9999"))
+                .exec();
+            if (q.next())
+                version = q.value(0).toString();
+        }
+    } catch (const StoreError& e) {
+        return Error{e.code(), e.message()};
+    }
+    // rulesProducerVersion(): "<config name>@<config version>/<model id>".
+    const qsizetype slash = version.lastIndexOf(QLatin1Char('/'));
+    return loadRuleReport(store, attemptId, version, slash < 0 ? QString() : version.mid(slash + 1));
+}
+
 // ---------------------------------------------------------------------------------------------
 
 struct PreScreenService::Impl {

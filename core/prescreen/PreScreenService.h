@@ -30,6 +30,7 @@
 #include "core/vision/rules/RuleTypes.h"
 
 #include <QByteArray>
+#include <QDateTime>
 #include <QJsonObject>
 #include <QList>
 #include <QObject>
@@ -135,6 +136,14 @@ struct StoredRuleReport {
 // Reads the stored rules result (and the face geometry) of one attempt; any thread.
 Result<StoredRuleReport> loadRuleReport(const Store& store, Id attemptId, const QString& rulesVersion,
                                         const QString& modelId);
+
+// The newest stored rules result of the attempt's submitted photo, of whatever rule set and
+// model wrote it (the hotline has no pre-screen of its own and wants what is stored, not what
+// today's set would say): the newest row created at or before `notAfter` when given and one
+// exists (what the reviewer had in front of them at the decision), else the newest. Reads the
+// face geometry of that row's model; `complete` is not about today's references here. No row:
+// an empty `report` and no error.
+Result<StoredRuleReport> loadNewestRuleReport(const Store& store, Id attemptId, const QDateTime& notAfter = {});
 
 // Number of attempts without a face_match result for the model (and, when `rulesVersion` is
 // given, without a rules result of that version).
