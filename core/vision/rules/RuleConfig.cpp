@@ -88,6 +88,8 @@ const Key kSchema[] = {
     {"EXPOSURE", "face_luma_max", Type::Number, 0, 255},
     {"EXPOSURE", "clip_fraction_max", Type::Number, 0, 1},
     {"EXPOSURE", "cast_warn", Type::Number, 0, 200},
+    {"EXPOSURE", "backdrop_cast_warn", Type::Number, 0, 5},
+    {"EXPOSURE", "backdrop_cast_fail", Type::Number, 0, 5},
     {"NOT_EDITED", "editors", Type::Strings},
     {"NOT_EDITED", "min_jpeg_quality", Type::Number, 1, 100},
     {"NOT_EDITED", "skin_smoothness_warn", Type::Number, 0, 10},
@@ -124,6 +126,7 @@ const Order kOrders[] = {
     {"GLASSES_OK", "glare_fraction_warn", "glare_fraction_fail"},
     {"SHARPNESS", "laplacian_var_fail", "laplacian_var_warn"},
     {"EXPOSURE", "face_luma_min", "face_luma_max"},
+    {"EXPOSURE", "backdrop_cast_warn", "backdrop_cast_fail"},
 };
 
 const Key* findKey(const QString& rule, const QString& key)

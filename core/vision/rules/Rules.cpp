@@ -336,23 +336,41 @@ void backgroundUniform(const Context& c, RuleResult& r)
     set(r, Verdict::Pass, ZH("单色背景"), EN("plain background"));
 }
 
+// The national backdrop colour of the configuration, as BGR.
+cv::Vec3b referenceBackdropBgr(const Context& c)
+{
+    const QVariantList ref = c.config->values.value(QStringLiteral("BACKGROUND_BLUE")).value(QStringLiteral("reference_rgb")).toList();
+    return cv::Vec3b(cv::saturate_cast<uchar>(ref.value(2).toDouble()), cv::saturate_cast<uchar>(ref.value(1).toDouble()),
+                     cv::saturate_cast<uchar>(ref.value(0).toDouble()));
+}
+
+cv::Vec3b cieToBgr(const cv::Vec3d& lab)
+{
+    cv::Mat lab8(1, 1, CV_8UC3), bgr;
+    lab8.at<cv::Vec3b>(0, 0) = cv::Vec3b(cv::saturate_cast<uchar>(lab[0] * 255 / 100), cv::saturate_cast<uchar>(lab[1] + 128),
+                                         cv::saturate_cast<uchar>(lab[2] + 128));
+    cv::cvtColor(lab8, bgr, cv::COLOR_Lab2BGR);
+    return bgr.at<cv::Vec3b>(0, 0);
+}
+
+cv::Vec3d bgrToCie(const cv::Vec3d& bgr)
+{
+    cv::Mat pix(1, 1, CV_8UC3, cv::Scalar(bgr[0], bgr[1], bgr[2])), lab;
+    cv::cvtColor(pix, lab, cv::COLOR_BGR2Lab);
+    return toCie(lab.at<cv::Vec3b>(0, 0));
+}
+
 void backgroundBlue(const Context& c, RuleResult& r)
 {
     if (!needImage(c, r))
         return;
-    const QVariantList ref = c.config->values.value(QStringLiteral("BACKGROUND_BLUE")).value(QStringLiteral("reference_rgb")).toList();
-    cv::Mat refPix(1, 1, CV_8UC3, cv::Scalar(ref.value(2).toDouble(), ref.value(1).toDouble(), ref.value(0).toDouble()));
-    cv::Mat refLab, bgLab8(1, 1, CV_8UC3), bgBgr;
-    cv::cvtColor(refPix, refLab, cv::COLOR_BGR2Lab);
-    const double de = deltaE(c.bgLab, toCie(refLab.at<cv::Vec3b>(0, 0)));
-    bgLab8.at<cv::Vec3b>(0, 0) = cv::Vec3b(cv::saturate_cast<uchar>(c.bgLab[0] * 255 / 100), cv::saturate_cast<uchar>(c.bgLab[1] + 128),
-                                           cv::saturate_cast<uchar>(c.bgLab[2] + 128));
-    cv::cvtColor(bgLab8, bgBgr, cv::COLOR_Lab2BGR);
+    const cv::Vec3b refBgr = referenceBackdropBgr(c);
+    const double de = deltaE(c.bgLab, bgrToCie(cv::Vec3d(refBgr[0], refBgr[1], refBgr[2])));
+    const cv::Vec3b bgr = cieToBgr(c.bgLab);
     cv::Mat hsv;
-    cv::cvtColor(bgBgr, hsv, cv::COLOR_BGR2HSV_FULL);
+    cv::cvtColor(cv::Mat(1, 1, CV_8UC3, cv::Scalar(bgr[0], bgr[1], bgr[2])), hsv, cv::COLOR_BGR2HSV_FULL);
     const cv::Vec3b h = hsv.at<cv::Vec3b>(0, 0);
     const double hue = h[0] * 360.0 / 256.0, sat = h[1] / 255.0;
-    const cv::Vec3b bgr = bgBgr.at<cv::Vec3b>(0, 0);
     r.values = {{QStringLiteral("background_rgb"), QJsonArray{bgr[2], bgr[1], bgr[0]}}, {QStringLiteral("hue_deg"), r2(hue)},
                 {QStringLiteral("saturation"), r3(sat)}, {QStringLiteral("delta_e_to_reference"), r2(de)},
                 {QStringLiteral("delta_e_fail"), num(c, "BACKGROUND_BLUE", "delta_e_fail")}};
@@ -746,6 +764,47 @@ void sharpness(const Context& c, RuleResult& r)
     set(r, Verdict::Pass, ZH("图像清晰"), EN("sharp"));
 }
 
+// Distance of a face's mean a*b* from a typical skin tone (CIE a* 12, b* 18).
+double skinCast(const cv::Vec3d& lab) { return std::hypot(lab[1] - 12, lab[2] - 18); }
+
+// The backdrop as a white-balance reference: the per-channel gains that turn the national blue into
+// the backdrop seen, without their common brightness (geometric mean 1). `cast` is the largest
+// |log gain|: 0 for the reference blue, ≈ 0.08 for a blue cloth a shade off, ≈ 0.3 for daylight
+// white balance under a tungsten lamp. `balancedSkinCast`: the skin's distance from a typical tone
+// once the face is divided by those gains.
+struct BackdropCast {
+    bool measured = false;
+    cv::Vec3d gains{1, 1, 1}; // B, G, R
+    double cast = 0;
+    double balancedSkinCast = 0;
+};
+
+BackdropCast backdropCast(const Context& c, const cv::Rect& face)
+{
+    BackdropCast out;
+    if (c.bgPixels < 500 || !c.bgPlain) // a busy backdrop is no colour reference
+        return out;
+    const cv::Vec3b seen = cieToBgr(c.bgLab);
+    const cv::Vec3b ref = referenceBackdropBgr(c);
+    double logSum = 0;
+    cv::Vec3d logGain;
+    for (int i = 0; i < 3; ++i) {
+        logGain[i] = std::log(std::max(1.0, double(seen[i])) / std::max(1.0, double(ref[i])));
+        logSum += logGain[i];
+    }
+    const cv::Scalar faceBgr = cv::mean(c.bgr(face));
+    cv::Vec3d balanced;
+    for (int i = 0; i < 3; ++i) {
+        const double centred = logGain[i] - logSum / 3;
+        out.gains[i] = std::exp(centred);
+        out.cast = std::max(out.cast, std::abs(centred));
+        balanced[i] = std::clamp(faceBgr[i] / out.gains[i], 0.0, 255.0);
+    }
+    out.balancedSkinCast = skinCast(bgrToCie(balanced));
+    out.measured = true;
+    return out;
+}
+
 void exposure(const Context& c, RuleResult& r)
 {
     if (!needFace(c, r))
@@ -764,15 +823,33 @@ void exposure(const Context& c, RuleResult& r)
     }
     const double clip = double(clipped) / face.area();
     const cv::Scalar lab = cv::mean(c.lab(face));
-    const double cast = std::hypot(lab[1] - 128 - 12, lab[2] - 128 - 18); // distance from a typical skin a*b*
+    const double cast = skinCast(cv::Vec3d(lab[0] * 100 / 255, lab[1] - 128, lab[2] - 128));
+    const BackdropCast wb = backdropCast(c, face);
     const double minL = num(c, "EXPOSURE", "face_luma_min"), maxL = num(c, "EXPOSURE", "face_luma_max");
     r.values = {{QStringLiteral("face_luma"), r2(c.faceLuma)}, {QStringLiteral("clip_fraction"), r3(clip)},
                 {QStringLiteral("colour_cast"), r2(cast)}, {QStringLiteral("face_luma_range"), QJsonArray{minL, maxL}}};
+    if (wb.measured) {
+        r.values.insert(QStringLiteral("backdrop_cast"), r3(wb.cast));
+        r.values.insert(QStringLiteral("backdrop_gains_rgb"), QJsonArray{r3(wb.gains[2]), r3(wb.gains[1]), r3(wb.gains[0])});
+        r.values.insert(QStringLiteral("skin_cast_balanced"), r2(wb.balancedSkinCast));
+        r.values.insert(QStringLiteral("backdrop_cast_warn"), num(c, "EXPOSURE", "backdrop_cast_warn"));
+        region(r, QStringLiteral("background"), boundingOf(c.bgMask));
+    }
     if (c.faceLuma < minL)
         return set(r, Verdict::Fail, ZH("曝光不足（面部亮度 %1）").arg(qRound(c.faceLuma)), EN("under-exposed (face luma %1)").arg(qRound(c.faceLuma)));
     if (c.faceLuma > maxL || clip > num(c, "EXPOSURE", "clip_fraction_max"))
         return set(r, Verdict::Fail, ZH("曝光过度（面部亮度 %1，溢出 %2）").arg(qRound(c.faceLuma)).arg(r3(clip)),
                    EN("over-exposed (face luma %1, clipped %2)").arg(qRound(c.faceLuma)).arg(r3(clip)));
+    // A white-balance error tints backdrop and face alike: the backdrop is off its known blue and
+    // undoing that tint brings the skin closer to a natural tone. (A backdrop of another colour
+    // also looks "off blue", but undoing it would push the skin away: that is BACKGROUND_BLUE's
+    // business, not a cast.)
+    const bool wholePhotoCast = wb.measured && wb.cast > num(c, "EXPOSURE", "backdrop_cast_warn") && wb.balancedSkinCast < cast;
+    if (wholePhotoCast && wb.cast > num(c, "EXPOSURE", "backdrop_cast_fail"))
+        return set(r, Verdict::Fail, ZH("整张照片严重偏色（白平衡错误，背景偏离标准蓝 %1）").arg(r2(wb.cast)),
+                   EN("strong colour cast over the whole photo (white balance; backdrop %1 off the reference blue)").arg(r2(wb.cast)));
+    if (wholePhotoCast)
+        return set(r, Verdict::Warn, ZH("整张照片偏色（白平衡），请检查色彩"), EN("colour cast over the whole photo (white balance): check colours"));
     if (cast > num(c, "EXPOSURE", "cast_warn"))
         return set(r, Verdict::Warn, ZH("肤色偏色，请检查色彩"), EN("skin colour cast: check colours"));
     set(r, Verdict::Pass, ZH("曝光正常"), EN("exposure fine"));
