@@ -3,7 +3,7 @@
 // into DIR with --make, or read from DIR with --corpus) once with the batch API — every photo
 // through PhotoAnalysisSession, every face pair through comparePairs — and prints per rule faults
 // caught and false flags on compliant photos, per reference kind right / wrong / uncertain bands,
-// and the per-photo rule and face times. --json: JSON lines instead of the table.
+// and the per-photo rule and face times. --json: JSON lines on stdout, the table on stderr.
 #include "core/vision/BlasRuntime.h"
 #include "core/vision/rules/BatchAnalysis.h"
 #include "tools/eval-corpus/EvalCorpus.h"
@@ -46,7 +46,7 @@ int main(int argc, char** argv)
     parser.addHelpOption();
     const QCommandLineOption corpusOpt(QStringLiteral("corpus"), QStringLiteral("read the corpus in DIR"), QStringLiteral("dir"));
     const QCommandLineOption makeOpt(QStringLiteral("make"), QStringLiteral("make the corpus into DIR first"), QStringLiteral("dir"));
-    const QCommandLineOption jsonOpt(QStringLiteral("json"), QStringLiteral("JSON lines instead of the table"));
+    const QCommandLineOption jsonOpt(QStringLiteral("json"), QStringLiteral("JSON lines on stdout (the table goes to stderr)"));
     const QCommandLineOption jobsOpt(QStringLiteral("jobs"), QStringLiteral("analysis threads"), QStringLiteral("n"), QStringLiteral("1"));
     const QCommandLineOption configOpt(QStringLiteral("config"), QStringLiteral("a school's rule configuration"), QStringLiteral("file"));
     parser.addOptions({corpusOpt, makeOpt, jsonOpt, jobsOpt, configOpt});
@@ -122,10 +122,10 @@ int main(int argc, char** argv)
                        {QStringLiteral("verdict"), f.verdict}, {QStringLiteral("expected"), f.expected}});
         for (const QJsonObject& o : eval::tallyJson(tally, corpus->uncovered))
             printJson(o);
-    } else {
-        std::printf("evaluation corpus %s: %lld photos, %lld face pairs; %d job(s), load average %s\n\n", qPrintable(root.absolutePath()),
-                    qlonglong(corpus->photos.size()), qlonglong(corpus->pairs.size()), jobs, qPrintable(load));
-        std::printf("%s", qPrintable(eval::tallyTable(tally, corpus->uncovered)));
     }
+    // With --json the table goes to stderr: one run gives both.
+    std::fprintf(json ? stderr : stdout, "evaluation corpus %s: %lld photos, %lld face pairs; %d job(s), load average %s at the start, %s at the end\n\n%s",
+                 qPrintable(root.absolutePath()), qlonglong(corpus->photos.size()), qlonglong(corpus->pairs.size()), jobs, qPrintable(load),
+                 qPrintable(loadAverage()), qPrintable(eval::tallyTable(tally, corpus->uncovered)));
     return 0;
 }
