@@ -34,7 +34,7 @@ EvalPhoto compliantPhoto(const QString& file)
 
 EvalPair pair(const QString& kind, bool same)
 {
-    return EvalPair{QStringLiteral("s.jpg"), QStringLiteral("r.jpg"), kind, same, QStringLiteral("a"), same ? QStringLiteral("a") : QStringLiteral("b"), false};
+    return EvalPair{QStringLiteral("s.jpg"), QStringLiteral("r.jpg"), kind, same, QStringLiteral("a"), same ? QStringLiteral("a") : QStringLiteral("b"), false, false};
 }
 
 RuleTally ruleOf(const EvaluationTally& t, const QString& id)
@@ -131,16 +131,20 @@ private slots:
         t.addCompareResult(pair(chip, true), QJsonObject{{QStringLiteral("band"), QJsonValue::Null}, {QStringLiteral("error"), QStringLiteral("no_face")}});
         t.addCompareResult(pair(chip, false), QJsonObject{{QStringLiteral("band"), QJsonValue::Null}, {QStringLiteral("error"), QStringLiteral("unsupported_format")}});
         t.addCompareResult(pair(chip, false), QJsonObject{{QStringLiteral("band"), QStringLiteral("mismatch")}});
+        EvalPair twins = pair(chip, false);
+        twins.twins = true;
+        t.addPair(twins, MatchBand::Match);
         const BandTally b = bandOf(t, chip);
-        QCOMPARE(b.pairs, 8);
+        QCOMPARE(b.pairs, 9);
         QCOMPARE(b.samePairs, 4);
         QCOMPARE(b.right, 3);
-        QCOMPARE(b.wrong, 2);
+        QCOMPARE(b.wrong, 3);
+        QCOMPARE(b.wrongTwins, 1);
         QCOMPARE(b.uncertain, 1);
         QCOMPARE(b.noFace, 1);
         QCOMPARE(b.unreadable, 1);
-        QCOMPARE(b.uncertainPercent(), 37.5);
-        QCOMPARE(int(t.pairFindings().size()), 5);
+        QCOMPARE(b.uncertainPercent(), 100.0 / 3);
+        QCOMPARE(int(t.pairFindings().size()), 6);
         QCOMPARE(int(t.bands().size()), int(referenceKinds().size()));
         QCOMPARE(bandOf(t, QLatin1String(kPrint)).pairs, 0);
     }

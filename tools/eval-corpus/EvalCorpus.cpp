@@ -370,7 +370,9 @@ EvalCorpusOptions fullCorpusOptions()
     o.smilingBases = {QStringLiteral("biden_2"), QStringLiteral("hague_1"), QStringLiteral("hernandez_1"), QStringLiteral("koch_1"),
                       QStringLiteral("mcclain_1"), QStringLiteral("melvin_1"), QStringLiteral("morgan_1"), QStringLiteral("obama_1"),
                       QStringLiteral("ochoa_1"), QStringLiteral("wilson_1"), QStringLiteral("obama_2")};
-    o.pairPortraits = o.compliantBases + o.smilingBases;
+    // morgan_2_iss (on board the ISS: soft, head cut at the top) is no compliant photo, but a second
+    // photo of Andrew Morgan for the same-person pairs.
+    o.pairPortraits = o.compliantBases + o.smilingBases + QStringList{QStringLiteral("morgan_2_iss")};
     return o;
 }
 
@@ -401,7 +403,7 @@ QJsonObject EvalCorpus::manifest() const
         q.append(QJsonObject{{QStringLiteral("submission"), e.submission}, {QStringLiteral("reference"), e.reference},
                              {QStringLiteral("reference_kind"), e.referenceKind}, {QStringLiteral("same"), e.same},
                              {QStringLiteral("person_a"), e.personA}, {QStringLiteral("person_b"), e.personB},
-                             {QStringLiteral("same_source"), e.sameSource}});
+                             {QStringLiteral("same_source"), e.sameSource}, {QStringLiteral("twins"), e.twins}});
     for (const UncoveredRule& r : uncovered)
         u.append(QJsonObject{{QStringLiteral("rule"), r.rule}, {QStringLiteral("why"), r.why}});
     return QJsonObject{{QStringLiteral("version"), 1}, {QStringLiteral("photos"), p}, {QStringLiteral("pairs"), q}, {QStringLiteral("uncovered"), u}};
@@ -431,7 +433,7 @@ VisionResult<EvalCorpus> EvalCorpus::fromManifest(const QJsonObject& manifest, c
         EvalPair e{o.value(QStringLiteral("submission")).toString(), o.value(QStringLiteral("reference")).toString(),
                    o.value(QStringLiteral("reference_kind")).toString(), o.value(QStringLiteral("same")).toBool(),
                    o.value(QStringLiteral("person_a")).toString(), o.value(QStringLiteral("person_b")).toString(),
-                   o.value(QStringLiteral("same_source")).toBool()};
+                   o.value(QStringLiteral("same_source")).toBool(), o.value(QStringLiteral("twins")).toBool()};
         if (e.submission.isEmpty() || e.reference.isEmpty() || !kinds.contains(e.referenceKind))
             return visionError(VisionErrorCode::Config, QStringLiteral("manifest.json: bad pair entry %1").arg(e.reference));
         c.pairs.append(e);
@@ -760,7 +762,7 @@ void CorpusWriter::pairs(const QStringList& names)
                     m_corpus.pairs.append(EvalPair{submission, m_references[n].value(kind), kind, true, person, person, sameSource});
             for (const QString& n : different)
                 if (m_references.count(n))
-                    m_corpus.pairs.append(EvalPair{submission, m_references[n].value(kind), kind, false, person, personOf(n), false});
+                    m_corpus.pairs.append(EvalPair{submission, m_references[n].value(kind), kind, false, person, personOf(n), false, n == twin});
         }
     }
 }

@@ -46,6 +46,7 @@ struct EvalPair {
     bool same = false;      // same person
     QString personA, personB;
     bool sameSource = false; // the reference was made from the submission's own portrait
+    bool twins = false;      // different people who are identical twins (scott_kelly, mark_kelly)
 };
 
 struct UncoveredRule {

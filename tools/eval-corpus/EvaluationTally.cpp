@@ -66,6 +66,7 @@ void EvaluationTally::addPair(const EvalPair& pair, std::optional<MatchBand> ban
         ++t.right;
     } else {
         ++t.wrong;
+        t.wrongTwins += pair.twins;
         outcome = QStringLiteral("wrong");
     }
     if (!outcome.isEmpty())
@@ -164,7 +165,7 @@ std::vector<QJsonObject> tallyJson(const EvaluationTally& tally, const QList<Unc
     for (const BandTally& t : tally.bands())
         out.push_back({{QStringLiteral("bench"), QStringLiteral("eval_band")}, {QStringLiteral("reference_kind"), t.referenceKind},
                        {QStringLiteral("pairs"), t.pairs}, {QStringLiteral("same_pairs"), t.samePairs}, {QStringLiteral("right"), t.right},
-                       {QStringLiteral("wrong"), t.wrong}, {QStringLiteral("uncertain"), t.uncertain}, {QStringLiteral("no_face"), t.noFace}, {QStringLiteral("unreadable"), t.unreadable},
+                       {QStringLiteral("wrong"), t.wrong}, {QStringLiteral("wrong_twins"), t.wrongTwins}, {QStringLiteral("uncertain"), t.uncertain}, {QStringLiteral("no_face"), t.noFace}, {QStringLiteral("unreadable"), t.unreadable},
                        {QStringLiteral("uncertain_pct"), r1(t.uncertainPercent())}});
     out.push_back({{QStringLiteral("bench"), QStringLiteral("eval_time")}, {QStringLiteral("photos"), int(tally.ruleMs().size())},
                    {QStringLiteral("rules_median_ms"), r1(percentile(tally.ruleMs(), 0.5))},
@@ -204,7 +205,7 @@ QString tallyTable(const EvaluationTally& tally, const QList<UncoveredRule>& unc
                  .arg(t.pairs)
                  .arg(t.samePairs)
                  .arg(t.right)
-                 .arg(t.wrong)
+                 .arg(t.wrongTwins ? QStringLiteral("%1 (%2 twins)").arg(t.wrong).arg(t.wrongTwins) : QString::number(t.wrong))
                  .arg(t.uncertain)
                  .arg(t.noFace)
                  .arg(t.unreadable)
@@ -236,12 +237,17 @@ QString tallyTable(const EvaluationTally& tally, const QList<UncoveredRule>& unc
         }
     };
     std::map<QString, std::map<QString, int>> pairGroups;
-    for (const PairFinding& f : tally.pairFindings())
-        ++pairGroups[f.pair.referenceKind][QStringLiteral("%1 %2 %3–%4").arg(f.outcome, f.pair.same ? QStringLiteral("same") : QStringLiteral("different"),
-                                                                               f.pair.personA, QFileInfo(f.pair.reference).completeBaseName())];
+    for (const PairFinding& f : tally.pairFindings()) {
+        // Which pair it was matters for wrong and uncertain bands; a photo that did not load or
+        // show a face is the same story every time.
+        QString what = QStringLiteral("%1 %2").arg(f.outcome, f.pair.same ? QStringLiteral("same") : QStringLiteral("different"));
+        if (f.outcome == QLatin1String("wrong") || f.outcome == QLatin1String("uncertain"))
+            what += QStringLiteral(" %1 vs %2").arg(f.pair.personA, QFileInfo(f.pair.reference).completeBaseName());
+        ++pairGroups[f.pair.referenceKind][what];
+    }
     list("\nmissed faults (variant, verdict):\n", misses);
     list("\nflags on compliant photos (verdict, base):\n", flags);
-    list("\nface pairs not banded right (outcome, label, submission–reference):\n", pairGroups);
+    list("\nface pairs not banded right (outcome, label, submission vs reference):\n", pairGroups);
     if (!uncovered.isEmpty()) {
         s += QStringLiteral("\nrules without a realistic fault variant:\n");
         for (const UncoveredRule& u : uncovered)

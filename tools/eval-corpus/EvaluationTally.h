@@ -41,6 +41,7 @@ struct BandTally {
     int samePairs = 0;
     int right = 0;     // same → match, different → mismatch
     int wrong = 0;     // same → mismatch, different → match
+    int wrongTwins = 0; // of wrong: identical twins (no face descriptor separates them)
     int uncertain = 0; // the uncertain band
     int noFace = 0;     // no face found in one of the photos
     int unreadable = 0; // a photo could not be decoded (e.g. a BMP reference)
