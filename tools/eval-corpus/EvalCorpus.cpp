@@ -305,7 +305,6 @@ struct CardLook {
     cv::Size size;
     double faceFraction; // detector face box width / card width
     double blur;         // Gaussian σ before encoding (chip images are soft)
-    int quality;
 };
 
 VisionResult<cv::Mat> cardPhoto(const cv::Mat& bgr, const cv::Rect& face, const CardLook& look)
@@ -696,7 +695,7 @@ VisionResult<bool> CorpusWriter::references(const QString& name)
     const cv::Rect box = a->largest()->box;
     cv::RNG rng(seedOf(name) ^ 0x1DCA4Du);
     QMap<QString, QString>& refs = m_references[name];
-    auto chip = cardPhoto(loaded->bgr, box, CardLook{cv::Size(102, 126), 0.48, 0.6, 0});
+    auto chip = cardPhoto(loaded->bgr, box, CardLook{cv::Size(102, 126), 0.48, 0.6});
     if (!chip)
         return chip.error();
     const QString chipFile = QStringLiteral("references/%1_chip.jpg").arg(name);
@@ -708,7 +707,7 @@ VisionResult<bool> CorpusWriter::references(const QString& name)
     const QString bmpFile = QStringLiteral("references/%1_chip.bmp").arg(name);
     write(bmpFile, bytesOf(bmp));
     refs.insert(QLatin1String(kChipBmp), bmpFile);
-    auto print = cardPhoto(loaded->bgr, box, CardLook{cv::Size(358, 441), 0.48, 0.0, 0});
+    auto print = cardPhoto(loaded->bgr, box, CardLook{cv::Size(358, 441), 0.48, 0.0});
     if (!print)
         return print.error();
     const QString printFile = QStringLiteral("references/%1_print.jpg").arg(name);
