@@ -7,6 +7,7 @@
 #include "core/vision/IdCardSimulation.h"
 #include "core/vision/ImageLoader.h"
 #include "core/vision/PreScreen.h"
+#include "tools/eval-corpus/EvaluationTally.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -36,15 +37,7 @@ void printJson(const QJsonObject& o)
     std::fflush(stdout);
 }
 
-double percentile(std::vector<double> v, double p)
-{
-    if (v.empty())
-        return 0;
-    std::sort(v.begin(), v.end());
-    const double idx = p * double(v.size() - 1);
-    const size_t lo = size_t(idx), hi = std::min(lo + 1, v.size() - 1);
-    return v[lo] + (v[hi] - v[lo]) * (idx - double(lo));
-}
+using eval::percentile;
 
 double r2(double v) { return std::round(v * 100) / 100; }
 double r4(double v) { return std::round(v * 10000) / 10000; }

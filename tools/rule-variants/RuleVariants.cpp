@@ -1,5 +1,7 @@
 #include "tools/rule-variants/RuleVariants.h"
 
+#include "tools/rule-variants/PortraitImaging.h"
+
 #include "core/vision/ImageLoader.h"
 #include "core/vision/rules/ExifTags.h"
 
@@ -16,23 +18,14 @@
 #include <functional>
 
 namespace pd::variants {
+
+// The imaging helpers (PortraitImaging.h) are shared with tools/eval-corpus.
+using Base = NormalisedPortrait;
 namespace {
-
-const cv::Scalar kBlue(255, 197, 100); // BGR of the national RGB(100,197,255)
-constexpr int kW = 480, kH = 640;
-constexpr double kFaceWidth = 230, kEyeY = 245;
-
-struct Base {
-    QString name;
-    cv::Mat person;  // warped portrait (original background still in it)
-    cv::Mat alpha;   // CV_32F 0..1, person
-    cv::Mat photo;   // composited on blue
-    std::vector<cv::Point2f> lm; // landmarks in the 480×640 frame
-    cv::Point2f eyeMid;
-    double faceWidth = 0;
-    double chinY = 0;
-    double eyeLineY = 0;
-};
+const cv::Scalar kBlue = kNationalBlueBgr;
+constexpr int kW = kPhotoWidth, kH = kPhotoHeight;
+constexpr double kFaceWidth = kBaseFaceWidth, kEyeY = kBaseEyeLineY;
+} // namespace
 
 QByteArray encodeJpeg(const cv::Mat& img, int quality)
 {
@@ -79,7 +72,7 @@ cv::Mat blueBackground()
     return out;
 }
 
-VisionResult<Base> normalise(const FaceAnalyzer& analyzer, const QString& path)
+VisionResult<Base> normalisePortrait(const FaceAnalyzer& analyzer, const QString& path)
 {
     auto loaded = loadImageFile(path);
     if (!loaded)
@@ -211,8 +204,6 @@ cv::Mat lensMask(const Base& b, double grow)
     return mask;
 }
 
-} // namespace
-
 QStringList defaultBaseNames()
 {
     return {QStringLiteral("meir_1"), QStringLiteral("obama_3"), QStringLiteral("scott_kelly_1"), QStringLiteral("biden_1")};
@@ -237,7 +228,7 @@ QJsonObject VariantCorpus::manifest() const
 
 VisionResult<QByteArray> makeCompliantPhoto(const FaceAnalyzer& analyzer, const QString& portraitPath)
 {
-    auto b = normalise(analyzer, portraitPath);
+    auto b = normalisePortrait(analyzer, portraitPath);
     if (!b)
         return b.error();
     return encodeCompliant(b->photo);
@@ -255,7 +246,7 @@ VisionResult<VariantCorpus> makeRuleVariants(const FaceAnalyzer& analyzer, const
     };
     std::vector<Base> bases;
     for (const QString& path : portraitPaths) {
-        auto b = normalise(analyzer, path);
+        auto b = normalisePortrait(analyzer, path);
         if (!b)
             return b.error();
         bases.push_back(std::move(b.value()));
