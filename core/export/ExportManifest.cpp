@@ -11,6 +11,13 @@ const QString ExportManifest::kLeftOutName = QStringLiteral("left-out.csv");
 const QString ExportManifest::kSummaryName = QStringLiteral("summary.json");
 
 namespace {
+// Local time with its UTC offset ("2025-06-01T16:00:00+08:00"): what a school reads, unambiguous.
+QString localIso(const QDateTime& t)
+{
+    const QDateTime local = t.toLocalTime();
+    return local.toOffsetFromUtc(local.offsetFromUtc()).toString(Qt::ISODate);
+}
+
 QByteArray csv(const QStringList& header, const std::vector<QStringList>& rows)
 {
     QByteArray out("\xEF\xBB\xBF");
@@ -33,7 +40,7 @@ QByteArray ExportManifest::manifestCsv(const std::vector<ManifestRow>& rows)
     lines.reserve(rows.size());
     for (const ManifestRow& r : rows)
         lines.push_back({r.item.key, r.item.name, r.item.studentNumber, r.item.externalId,
-                         r.item.decidedAt.toLocalTime().toString(Qt::ISODate), r.item.reviewer, r.sha256,
+                         localIso(r.item.decidedAt), r.item.reviewer, r.sha256,
                          r.reencodeSteps.isEmpty() ? QStringLiteral("0") : QStringLiteral("1"),
                          r.reencodeSteps.join(QLatin1Char(' '))});
     return csv({QStringLiteral("key"), QStringLiteral("name"), QStringLiteral("student_number"), QStringLiteral("attempt"),
