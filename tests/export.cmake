@@ -9,3 +9,5 @@ add_unit_test(NAME tst_exportstore SOURCES export/tst_exportstore.cpp export/Exp
 add_test(NAME tst_exportstore_pg COMMAND $<TARGET_FILE:tst_exportstore>)
 set_tests_properties(tst_exportstore_pg PROPERTIES TIMEOUT 300
   ENVIRONMENT "QT_QPA_PLATFORM=offscreen;PHOTODESK_SHARE_DIR=${PHOTODESK_SHARE_DIR};OPENBLAS_NUM_THREADS=1;PHOTODESK_TEST_BACKEND=postgresql")
+add_unit_test(NAME tst_exportcli SOURCES export/tst_exportcli.cpp export/ExportChecks.h LIBS ZLIB::ZLIB TIMEOUT 300)
+add_dependencies(tst_exportcli photodesk-cli)

@@ -93,22 +93,21 @@ Result<ExportPlan> ExportPlanner::plan(const Session& who, const ExportFilter& f
                 continue;
             for (const ExportItem& o : c.older)
                 plan.leftOut.push_back(leftOut(o, LeftOutReason::Superseded,
-                                               QStringLiteral("attempt %1 approved later is exported").arg(item.externalId)));
+                                               item.externalId));
             if (const QString problem = keyProblem(kind, item.key); !problem.isEmpty()) {
-                plan.leftOut.push_back(leftOut(item, problem, QStringLiteral("no usable %1 on record").arg(toString(kind))));
+                plan.leftOut.push_back(leftOut(item, problem, toString(kind)));
                 continue;
             }
             if (const QStringList& same = studentsByKey.value(item.key); same.size() > 1) {
                 QStringList others = same;
                 others.removeAll(item.studentNumber);
                 plan.leftOut.push_back(leftOut(item, LeftOutReason::DuplicateKey,
-                                               QStringLiteral("same key as student %1").arg(others.join(QStringLiteral(", ")))));
+                                               others.join(QLatin1Char(' '))));
                 continue;
             }
             if (item.photoSha256.isEmpty() || !m_store->blobs().contains(item.photoSha256)) {
                 plan.leftOut.push_back(leftOut(item, LeftOutReason::PhotoMissing,
-                                               item.photoSha256.isEmpty() ? QStringLiteral("no submitted photo on record")
-                                                                          : QStringLiteral("the photo's blob is not in the blob folder")));
+                                               item.photoSha256.isEmpty() ? QStringLiteral("no-photo-row") : QStringLiteral("blob-missing")));
                 continue;
             }
             plan.items.push_back(std::move(item));

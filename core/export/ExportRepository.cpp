@@ -88,7 +88,7 @@ std::vector<LeftOut> ExportRepository::studentsWithoutApproval(const ExportFilte
     std::vector<LeftOut> rows;
     while (q.next())
         rows.push_back({q.value(2).toString(), q.value(0).toString(), q.value(1).toString(), 0, LeftOutReason::NotApproved,
-                        QStringLiteral("newest attempt is %1").arg(q.value(3).toString())});
+                        q.value(3).toString()});
     return rows;
 }
 

@@ -27,7 +27,7 @@ public:
     std::vector<ApprovedRow> approvedAttempts(const ExportFilter& filter) const;
 
     // Students of the selection that have attempts but none approved; `detail` = the newest
-    // attempt's state, `key` = the national id as stored.
+    // attempt's state (pending, rejected), `key` = the national id as stored.
     std::vector<LeftOut> studentsWithoutApproval(const ExportFilter& filter) const;
 
     // Distinct values for the filter's choices (cohort: '' included when some are unknown).

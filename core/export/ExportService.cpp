@@ -124,6 +124,10 @@ Result<ExportOutcome> ExportService::run(const Session& who, const ExportRequest
         }
     };
 
+    auto stopIfCancelled = [&control] {
+        if (control.cancel && control.cancel->load())
+            throw ExportFailure{{QStringLiteral("cancelled"), QStringLiteral("the export was cancelled; nothing was written")}};
+    };
     int done = 0;
     try {
         auto plan = ExportPlanner(m_store).plan(who, request.filter, request.key);
@@ -153,8 +157,7 @@ Result<ExportOutcome> ExportService::run(const Session& who, const ExportRequest
         if (control.progress)
             control.progress(0, total);
         for (int start = 0; start < total; start += kChunk) {
-            if (control.cancel && control.cancel->load())
-                throw ExportFailure{{QStringLiteral("cancelled"), QStringLiteral("the export was cancelled; nothing was written")}};
+            stopIfCancelled();
             const std::vector<ExportItem> chunk(items.begin() + start, items.begin() + std::min(total, start + kChunk));
             const QList<Prepared> ready = QtConcurrent::blockingMapped<QList<Prepared>>(
                 &pool, chunk, [&blobs](const ExportItem& item) { return prepare(blobs, item); });
@@ -201,6 +204,8 @@ Result<ExportOutcome> ExportService::run(const Session& who, const ExportRequest
             || !sink->add(ExportManifest::kSummaryName, QJsonDocument(summary).toJson(QJsonDocument::Indented)))
             throw ExportFailure{{QStringLiteral("write-failed"), sink->error()}};
 
+        // A Cancel pressed while the last photos were written still counts: nothing is recorded yet.
+        stopIfCancelled();
         // The records, the marks and the audit event commit together, and only after the files
         // are complete under their final name; if the rename fails the transaction rolls back,
         // if the commit fails the output is removed again.

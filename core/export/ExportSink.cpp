@@ -120,7 +120,13 @@ bool ZipSink::open()
     return m_zip->open();
 }
 
-bool ZipSink::add(const QString& name, const QByteArray& bytes) { return m_zip->addFile(name, bytes); }
+bool ZipSink::add(const QString& name, const QByteArray& bytes)
+{
+    // Photos are stored as they are (deflating a JPEG costs time and gains nothing); the CSV and
+    // JSON files are deflated.
+    const bool jpeg = name.endsWith(QLatin1String(".jpg"));
+    return m_zip->addFile(name, bytes, QDateTime::currentDateTimeUtc(), jpeg);
+}
 
 bool ZipSink::commit()
 {

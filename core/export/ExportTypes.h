@@ -71,7 +71,11 @@ struct LeftOut {
     QString name;
     Id attemptId = 0; // 0 for not-approved
     QString reason;   // LeftOutReason
-    QString detail;   // English, no personal data beyond what the row already shows
+    // Short and machine-readable, by reason: not-approved → the newest attempt's state;
+    // superseded → the platform id of the attempt exported instead; duplicate-key → the other
+    // student numbers; photo-* → an error code (blob-corrupt, blob-missing, no-photo-row,
+    // truncated, …); format-failed → the format problems; key-* → the key kind.
+    QString detail;
 };
 
 struct ExportPlan {

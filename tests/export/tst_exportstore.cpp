@@ -144,8 +144,8 @@ private slots:
         const ExportPlan plan = f.plan();
         QCOMPARE(int(plan.items.size()), 1);
         QCOMPARE(reasonFor(plan, QStringLiteral("2021000020"))->reason, LeftOutReason::NotApproved);
-        QCOMPARE(reasonFor(plan, QStringLiteral("2021000020"))->detail, QStringLiteral("newest attempt is rejected"));
-        QCOMPARE(reasonFor(plan, QStringLiteral("2021000021"))->detail, QStringLiteral("newest attempt is pending"));
+        QCOMPARE(reasonFor(plan, QStringLiteral("2021000020"))->detail, QStringLiteral("rejected"));
+        QCOMPARE(reasonFor(plan, QStringLiteral("2021000021"))->detail, QStringLiteral("pending"));
         QCOMPARE(reasonFor(plan, QStringLiteral("2021000022"))->reason, LeftOutReason::KeyMissing);
         QCOMPARE(reasonFor(plan, QStringLiteral("2021000023"))->reason, LeftOutReason::KeyInvalid);
         // Repeating an earlier export does not list who still waits for an approval.
