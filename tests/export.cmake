@@ -11,3 +11,6 @@ set_tests_properties(tst_exportstore_pg PROPERTIES TIMEOUT 300
   ENVIRONMENT "QT_QPA_PLATFORM=offscreen;PHOTODESK_SHARE_DIR=${PHOTODESK_SHARE_DIR};OPENBLAS_NUM_THREADS=1;PHOTODESK_TEST_BACKEND=postgresql")
 add_unit_test(NAME tst_exportcli SOURCES export/tst_exportcli.cpp export/ExportChecks.h LIBS ZLIB::ZLIB TIMEOUT 300)
 add_dependencies(tst_exportcli photodesk-cli)
+if(TARGET photodesk_widgets)
+  add_unit_test(NAME tst_gui_export SOURCES export/tst_gui_export.cpp export/ExportChecks.h LIBS photodesk_widgets ZLIB::ZLIB TIMEOUT 300)
+endif()
