@@ -35,6 +35,7 @@ QString compact(const QJsonObject& o) { return QString::fromUtf8(QJsonDocument(o
 // One photo made ready for the export, or the reason it cannot go.
 struct Prepared {
     QByteArray bytes;
+    QString sha256;
     QStringList steps;
     QString reason; // LeftOutReason, empty when ready
     QString detail;
@@ -52,7 +53,9 @@ Prepared prepare(const BlobStore& blobs, const ExportItem& item)
     }
     const NationalFormatReport asStored = NationalFormat::check(stored.value());
     if (asStored.conforms()) {
+        // The blob store verified these bytes against their SHA-256 on reading: no second hash.
         p.bytes = stored.value();
+        p.sha256 = item.photoSha256;
         return p;
     }
     auto encoded = NationalFormatEncoder::encode(stored.value());
@@ -69,6 +72,7 @@ Prepared prepare(const BlobStore& blobs, const ExportItem& item)
         return p;
     }
     p.bytes = encoded->jpeg;
+    p.sha256 = BlobStore::sha256Hex(p.bytes);
     p.steps = QStringList{QStringLiteral("[") + asStored.problems.join(QLatin1Char(' ')) + QStringLiteral("]")} + encoded->steps;
     return p;
 }
@@ -173,9 +177,8 @@ Result<ExportOutcome> ExportService::run(const Session& who, const ExportRequest
                 step("file", int(files.size()));
                 if (!sink->add(item.key + QStringLiteral(".jpg"), p.bytes))
                     throw ExportFailure{{QStringLiteral("write-failed"), sink->error()}};
-                const QString sha = BlobStore::sha256Hex(p.bytes);
-                manifest.push_back({item, sha, p.steps});
-                files.push_back({item.attemptId, item.key, sha, !p.steps.isEmpty()});
+                manifest.push_back({item, p.sha256, p.steps});
+                files.push_back({item.attemptId, item.key, p.sha256, !p.steps.isEmpty()});
             }
             if (control.progress)
                 control.progress(done, total);
