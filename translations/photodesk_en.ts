@@ -211,6 +211,30 @@
         <source>The photo file is too large to show (over 20 MB).</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The destination already exists; an export never replaces files. Choose a new name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The folder of the destination does not exist.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No approved photo matches the selection.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Too many photos for one zip file; export to a folder instead.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The export could not be written (disk full or no permission?).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>PhotoOverlay</name>
@@ -1258,6 +1282,254 @@ logs %3</source>
     <message>
         <source>The diagnostics could not be saved to %1.</source>
         <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>pd::ExportLeftOutModel</name>
+    <message>
+        <source>No approved photo yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Older approval (a later one is exported)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Photo missing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Photo damaged or unreadable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot be brought into the national format</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Same file name as another student</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No ID-card or student number on record</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ID-card or student number not well-formed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Newest submission still pending</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Newest submission rejected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Submission %1 is exported instead</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Same key as student %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No submitted photo on record</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>File name key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Student number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Why left out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Detail</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>pd::ExportPage</name>
+    <message>
+        <source>Export the approved portraits for the national graduate-registration upload: one JPEG per student in the national format (480 × 640, 24-bit colour, quality at least 60), named by the chosen key, with a manifest and the list of what was left out. Photos that do not meet the format are re-encoded and marked as such. Personal data leaves PhotoDesk: every export is recorded in the audit log.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Cohort:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Major:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Decided &amp;from</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;until</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Which photos:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>File &amp;names:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Destination:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A new folder, or a new file ending in .zip</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Folder…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Zip file…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Export</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All approved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not yet exported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exported before</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ID-card number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Student number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All cohorts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown cohort</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All majors</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No major on record</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Counting…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n photo(s) to export</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n left out</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Folder in which the export folder is created</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export to a zip file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Zip archives (*.zip)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a destination first: a new folder or a new .zip file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exporting…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The export was cancelled. Nothing was written and no photo is marked as exported.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The export did not finish: %1 Nothing was left behind.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %n photo(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>(%n re-encoded)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>to %1. %n left out, listed below and in left-out.csv.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Manifest SHA-256: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Export finished: %n photo(s).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -3219,6 +3491,10 @@ Median time per decision: the middle of the gaps between your consecutive decisi
     </message>
     <message>
         <source>Clean lane</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -211,6 +211,30 @@
         <source>The photo file is too large to show (over 20 MB).</source>
         <translation>照片文件过大，无法显示（超过 20 MB）。</translation>
     </message>
+    <message>
+        <source>The destination already exists; an export never replaces files. Choose a new name.</source>
+        <translation>导出位置已存在；导出从不覆盖文件，请换一个新名称。</translation>
+    </message>
+    <message>
+        <source>The folder of the destination does not exist.</source>
+        <translation>导出位置所在的文件夹不存在。</translation>
+    </message>
+    <message>
+        <source>No approved photo matches the selection.</source>
+        <translation>没有符合所选条件的已通过照片。</translation>
+    </message>
+    <message>
+        <source>Too many photos for one zip file; export to a folder instead.</source>
+        <translation>照片太多，无法放入一个 zip 文件，请改为导出到文件夹。</translation>
+    </message>
+    <message>
+        <source>The export could not be written (disk full or no permission?).</source>
+        <translation>无法写入导出文件（磁盘已满或没有权限？）。</translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation>已取消。</translation>
+    </message>
 </context>
 <context>
     <name>PhotoOverlay</name>
@@ -1247,6 +1271,248 @@ logs %3</source>
     <message>
         <source>The diagnostics could not be saved to %1.</source>
         <translation>诊断信息无法保存到 %1。</translation>
+    </message>
+</context>
+<context>
+    <name>pd::ExportLeftOutModel</name>
+    <message>
+        <source>No approved photo yet</source>
+        <translation>尚无审核通过的照片</translation>
+    </message>
+    <message>
+        <source>Older approval (a later one is exported)</source>
+        <translation>较早的通过（已导出更新的一张）</translation>
+    </message>
+    <message>
+        <source>Photo missing</source>
+        <translation>照片缺失</translation>
+    </message>
+    <message>
+        <source>Photo damaged or unreadable</source>
+        <translation>照片已损坏或无法读取</translation>
+    </message>
+    <message>
+        <source>Cannot be brought into the national format</source>
+        <translation>无法转换为国家标准格式</translation>
+    </message>
+    <message>
+        <source>Same file name as another student</source>
+        <translation>与其他学生的文件名相同</translation>
+    </message>
+    <message>
+        <source>No ID-card or student number on record</source>
+        <translation>没有登记身份证号或学号</translation>
+    </message>
+    <message>
+        <source>ID-card or student number not well-formed</source>
+        <translation>身份证号或学号格式不正确</translation>
+    </message>
+    <message>
+        <source>Newest submission still pending</source>
+        <translation>最近一次提交仍待审核</translation>
+    </message>
+    <message>
+        <source>Newest submission rejected</source>
+        <translation>最近一次提交已被驳回</translation>
+    </message>
+    <message>
+        <source>Submission %1 is exported instead</source>
+        <translation>已改为导出提交 %1</translation>
+    </message>
+    <message>
+        <source>Same key as student %1</source>
+        <translation>与学生 %1 的文件名相同</translation>
+    </message>
+    <message>
+        <source>No submitted photo on record</source>
+        <translation>没有提交照片的记录</translation>
+    </message>
+    <message>
+        <source>File name key</source>
+        <translation>文件名</translation>
+    </message>
+    <message>
+        <source>Student number</source>
+        <translation>学号</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Why left out</source>
+        <translation>未导出原因</translation>
+    </message>
+    <message>
+        <source>Detail</source>
+        <translation>详情</translation>
+    </message>
+</context>
+<context>
+    <name>pd::ExportPage</name>
+    <message>
+        <source>Export the approved portraits for the national graduate-registration upload: one JPEG per student in the national format (480 × 640, 24-bit colour, quality at least 60), named by the chosen key, with a manifest and the list of what was left out. Photos that do not meet the format are re-encoded and marked as such. Personal data leaves PhotoDesk: every export is recorded in the audit log.</source>
+        <translation>导出审核通过的照片，用于学信网毕业生图像上报：每位学生一张符合国家标准格式的 JPEG（480 × 640，24 位色，质量不低于 60），按所选方式命名，附清单和未导出名单。不符合格式的照片会重新编码并在清单中注明。个人信息将离开 PhotoDesk：每次导出均记入审计日志。</translation>
+    </message>
+    <message>
+        <source>&amp;Cohort:</source>
+        <translation>届别(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>&amp;Major:</source>
+        <translation>专业(&amp;M)：</translation>
+    </message>
+    <message>
+        <source>Decided &amp;from</source>
+        <translation>审核日期从(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;until</source>
+        <translation>至(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Which photos:</source>
+        <translation>导出范围(&amp;W)：</translation>
+    </message>
+    <message>
+        <source>File &amp;names:</source>
+        <translation>文件命名(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>&amp;Destination:</source>
+        <translation>导出位置(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>A new folder, or a new file ending in .zip</source>
+        <translation>新文件夹，或以 .zip 结尾的新文件</translation>
+    </message>
+    <message>
+        <source>Folder…</source>
+        <translation>文件夹…</translation>
+    </message>
+    <message>
+        <source>Zip file…</source>
+        <translation>Zip 文件…</translation>
+    </message>
+    <message>
+        <source>&amp;Export</source>
+        <translation>导出(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>All approved</source>
+        <translation>全部已通过</translation>
+    </message>
+    <message>
+        <source>Not yet exported</source>
+        <translation>尚未导出</translation>
+    </message>
+    <message>
+        <source>Exported before</source>
+        <translation>曾导出过</translation>
+    </message>
+    <message>
+        <source>ID-card number</source>
+        <translation>身份证号</translation>
+    </message>
+    <message>
+        <source>Student number</source>
+        <translation>学号</translation>
+    </message>
+    <message>
+        <source>All cohorts</source>
+        <translation>全部届别</translation>
+    </message>
+    <message>
+        <source>Unknown cohort</source>
+        <translation>未知届别</translation>
+    </message>
+    <message>
+        <source>All majors</source>
+        <translation>全部专业</translation>
+    </message>
+    <message>
+        <source>No major on record</source>
+        <translation>未登记专业</translation>
+    </message>
+    <message>
+        <source>Counting…</source>
+        <translation>正在统计…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n photo(s) to export</source>
+        <translation>
+            <numerusform>将导出 %n 张照片</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n left out</source>
+        <translation>
+            <numerusform>%n 项不导出</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Folder in which the export folder is created</source>
+        <translation>选择在其中创建导出文件夹的位置</translation>
+    </message>
+    <message>
+        <source>Export to a zip file</source>
+        <translation>导出为 zip 文件</translation>
+    </message>
+    <message>
+        <source>Zip archives (*.zip)</source>
+        <translation>Zip 压缩包 (*.zip)</translation>
+    </message>
+    <message>
+        <source>Choose a destination first: a new folder or a new .zip file.</source>
+        <translation>请先选择导出位置：新文件夹或新的 .zip 文件。</translation>
+    </message>
+    <message>
+        <source>Exporting…</source>
+        <translation>正在导出…</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>正在取消…</translation>
+    </message>
+    <message>
+        <source>The export was cancelled. Nothing was written and no photo is marked as exported.</source>
+        <translation>导出已取消。未写入任何文件，也没有照片被标记为已导出。</translation>
+    </message>
+    <message>
+        <source>The export did not finish: %1 Nothing was left behind.</source>
+        <translation>导出未完成：%1 未留下任何文件。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %n photo(s)</source>
+        <translation>
+            <numerusform>已导出 %n 张照片</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>(%n re-encoded)</source>
+        <translation>
+            <numerusform>（其中 %n 张重新编码）</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>to %1. %n left out, listed below and in left-out.csv.</source>
+        <translation>
+            <numerusform>至 %1。%n 项未导出，见下表及 left-out.csv。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Manifest SHA-256: %1</source>
+        <translation>清单 SHA-256：%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Export finished: %n photo(s).</source>
+        <translation>
+            <numerusform>导出完成：%n 张照片。</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -3193,6 +3459,10 @@ Median time per decision: the middle of the gaps between your consecutive decisi
     <message>
         <source>Clean lane</source>
         <translation>快速通道</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>导出</translation>
     </message>
 </context>
 <context>

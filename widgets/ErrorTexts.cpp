@@ -105,6 +105,18 @@ QString ErrorTexts::forCode(const QString& code)
         return tr("The SMS gateway could not be reached or did not answer.");
     if (code == QLatin1String("sms-phone-invalid"))
         return tr("The phone number is not a mainland mobile number (11 digits).");
+    if (code == QLatin1String("destination-exists"))
+        return tr("The destination already exists; an export never replaces files. Choose a new name.");
+    if (code == QLatin1String("destination-invalid"))
+        return tr("The folder of the destination does not exist.");
+    if (code == QLatin1String("nothing-to-export"))
+        return tr("No approved photo matches the selection.");
+    if (code == QLatin1String("too-many-files"))
+        return tr("Too many photos for one zip file; export to a folder instead.");
+    if (code == QLatin1String("write-failed"))
+        return tr("The export could not be written (disk full or no permission?).");
+    if (code == QLatin1String("cancelled"))
+        return tr("Cancelled.");
     if (code == QLatin1String("demo-exists"))
         return tr("The demo database already exists.");
     if (code == QLatin1String("demo-data"))

@@ -4,6 +4,7 @@
 #include "widgets/AuditLogPage.h"
 #include "widgets/CleanLaneSettingsPage.h"
 #include "widgets/DashboardPage.h"
+#include "widgets/ExportPage.h"
 #include "widgets/SecondReviewPage.h"
 #include "widgets/SmsTemplatePage.h"
 
@@ -41,6 +42,9 @@ SupervisionWorkspace::SupervisionWorkspace(std::shared_ptr<Store> store, Session
         m_cleanLane = new CleanLaneSettingsPage(store, session, this);
         m_pages->addTab(m_cleanLane, QString());
         connect(m_cleanLane, &CleanLaneSettingsPage::statusMessage, this, &SupervisionWorkspace::statusMessage);
+        m_export = new ExportPage(store, session, this);
+        m_pages->addTab(m_export, QString());
+        connect(m_export, &ExportPage::statusMessage, this, &SupervisionWorkspace::statusMessage);
     }
     connect(m_audit, &AuditLogPage::statusMessage, this, &SupervisionWorkspace::statusMessage);
     connect(m_dashboard, &DashboardPage::statusMessage, this, &SupervisionWorkspace::statusMessage);
@@ -62,6 +66,8 @@ void SupervisionWorkspace::retranslate()
         m_pages->setTabText(m_pages->indexOf(m_templates), tr("SMS templates"));
     if (m_cleanLane)
         m_pages->setTabText(m_pages->indexOf(m_cleanLane), tr("Clean lane"));
+    if (m_export)
+        m_pages->setTabText(m_pages->indexOf(m_export), tr("Export"));
 }
 
 void SupervisionWorkspace::changeEvent(QEvent* event)

@@ -14,12 +14,14 @@ class AccountPage;
 class AuditLogPage;
 class CleanLaneSettingsPage;
 class DashboardPage;
+class ExportPage;
 class SecondReviewPage;
 class SmsTemplatePage;
 class Store;
 
 // The supervisor's workspace: the audit log (with verification and export), the dashboards,
-// second review, and — for administrators — account management, as tabs.
+// second review, the export for the national upload, and — for administrators — account
+// management, as tabs.
 class SupervisionWorkspace : public QWidget {
     Q_OBJECT
 
@@ -34,6 +36,7 @@ public:
     AccountPage* accounts() const { return m_accounts; }              // administrators only
     SmsTemplatePage* smsTemplates() const { return m_templates; }
     CleanLaneSettingsPage* cleanLane() const { return m_cleanLane; }
+    ExportPage* exportPage() const { return m_export; }              // supervisors and administrators
 
 signals:
     void statusMessage(const QString& text);
@@ -51,6 +54,7 @@ private:
     AccountPage* m_accounts = nullptr;
     SmsTemplatePage* m_templates = nullptr;
     CleanLaneSettingsPage* m_cleanLane = nullptr;
+    ExportPage* m_export = nullptr;
 };
 
 } // namespace pd

@@ -76,7 +76,7 @@ int main(int argc, char** argv)
         const AttemptRepository attempts(store->db());
         for (int i = 0; i < decisions; ++i) {
             Student s{0, QStringLiteral("B%1%2").arg(run).arg(i, 7, 10, QLatin1Char('0')), QStringLiteral("压测%1").arg(i),
-                      QStringLiteral("110101200001010000"), QStringLiteral("13800000000"), QStringLiteral("法学"), QStringLiteral("本科")};
+                      QStringLiteral("110101200001010000"), QStringLiteral("13800000000"), QStringLiteral("法学"), QStringLiteral("本科"), QString()};
             Attempt a;
             a.studentId = students.upsert(s);
             a.externalId = QStringLiteral("BENCH-%1-%2").arg(run).arg(i);

@@ -134,6 +134,7 @@ Result<DemoSeedReport> seedDemo(const QString& dbPath, const QString& demoDirIn)
                 s.phone = o.value(QStringLiteral("phone")).toString();
                 s.programme = o.value(QStringLiteral("programme")).toString();
                 s.level = o.value(QStringLiteral("level")).toString();
+                s.cohort = o.value(QStringLiteral("cohort")).toString();
                 const Id id = students.upsert(s);
                 studentIds.insert(o.value(QStringLiteral("key")).toString(), id);
                 storePhoto(*store, demoDir + QLatin1Char('/') + o.value(QStringLiteral("enrollment_photo")).toString(), id, 0, PhotoRole::Enrollment);

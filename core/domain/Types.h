@@ -34,6 +34,9 @@ struct Student {
     QString phone;
     QString programme;
     QString level;
+    // Graduating class (届, e.g. "2025") as the platform or the demo data gives it; empty =
+    // unknown (never guessed from the student number, migration 0041).
+    QString cohort;
 };
 
 struct Attempt {

@@ -225,6 +225,7 @@ Result<SubmissionPage> PlatformClient::fetchPage(const QString& cursor)
             s.student.phone = st.value(QStringLiteral("phone")).toString();
             s.student.programme = st.value(QStringLiteral("programme")).toString();
             s.student.level = st.value(QStringLiteral("level")).toString();
+            s.student.cohort = st.value(QStringLiteral("cohort")).toString(); // optional (graduating class)
             bool ok = !s.attemptId.isEmpty() && s.paidAt.isValid() && !s.student.studentNumber.isEmpty();
             for (const QJsonValue& pv : o.value(QStringLiteral("photos")).toArray()) {
                 const QJsonObject p = pv.toObject();

@@ -116,7 +116,8 @@ SyncService::Outcome SyncService::store(const Submission& s)
         studentId = existing->id;
         const Student& e = *existing;
         if (e.name != s.student.name || e.nationalId != s.student.nationalId || e.phone != s.student.phone
-            || e.programme != s.student.programme || e.level != s.student.level) {
+            || e.programme != s.student.programme || e.level != s.student.level
+            || (!s.student.cohort.isEmpty() && e.cohort != s.student.cohort)) {
             students.upsert(s.student);
             changed = true;
         }

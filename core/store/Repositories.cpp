@@ -29,12 +29,12 @@ Attempt readAttempt(const Sql& q)
     return a;
 }
 
-const QString kStudentColumns = QStringLiteral("id, student_number, name, national_id, phone, programme, level");
+const QString kStudentColumns = QStringLiteral("id, student_number, name, national_id, phone, programme, level, cohort");
 
 Student readStudent(const Sql& q)
 {
     return Student{q.value(0).toLongLong(), q.value(1).toString(), q.value(2).toString(), q.value(3).toString(),
-                   q.value(4).toString(),   q.value(5).toString(), q.value(6).toString()};
+                   q.value(4).toString(),   q.value(5).toString(), q.value(6).toString(), q.value(7).toString()};
 }
 
 const QString kPhotoColumns = QStringLiteral("id, student_id, attempt_id, role, sha256, byte_size, file_name");
@@ -79,20 +79,24 @@ Id StudentRepository::upsert(const Student& s) const
 {
     const QString now = toDbTime(utcNow());
     if (auto existing = findByNumber(s.studentNumber)) {
+        // An empty cohort means "not said" (the platform's field is optional): it keeps the one known.
         Sql(m_db, QStringLiteral("UPDATE students SET name = :name, national_id = :nid, phone = :phone, "
-                                 "programme = :prog, level = :level, updated_at = :now WHERE id = :id"))
+                                 "programme = :prog, level = :level, cohort = CASE WHEN :cohort = '' THEN cohort ELSE :cohort2 END, "
+                                 "updated_at = :now WHERE id = :id"))
             .bind(QStringLiteral(":name"), s.name)
             .bind(QStringLiteral(":nid"), s.nationalId)
             .bind(QStringLiteral(":phone"), s.phone)
             .bind(QStringLiteral(":prog"), s.programme)
             .bind(QStringLiteral(":level"), s.level)
+            .bind(QStringLiteral(":cohort"), s.cohort)
+            .bind(QStringLiteral(":cohort2"), s.cohort)
             .bind(QStringLiteral(":now"), now)
             .bind(QStringLiteral(":id"), existing->id)
             .exec();
         return existing->id;
     }
     return Sql(m_db, QStringLiteral("INSERT INTO students (student_number, name, national_id, phone, programme, level, "
-                                    "created_at, updated_at) VALUES (:num, :name, :nid, :phone, :prog, :level, :now, :now2) "
+                                    "cohort, created_at, updated_at) VALUES (:num, :name, :nid, :phone, :prog, :level, :cohort, :now, :now2) "
                                     "RETURNING id"))
         .bind(QStringLiteral(":num"), s.studentNumber)
         .bind(QStringLiteral(":name"), s.name)
@@ -100,6 +104,7 @@ Id StudentRepository::upsert(const Student& s) const
         .bind(QStringLiteral(":phone"), s.phone)
         .bind(QStringLiteral(":prog"), s.programme)
         .bind(QStringLiteral(":level"), s.level)
+        .bind(QStringLiteral(":cohort"), s.cohort)
         .bind(QStringLiteral(":now"), now)
         .bind(QStringLiteral(":now2"), now)
         .insertReturningId();

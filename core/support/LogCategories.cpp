@@ -9,4 +9,5 @@ Q_LOGGING_CATEGORY(lcFeed, "photodesk.feed")
 Q_LOGGING_CATEGORY(lcSms, "photodesk.sms")
 Q_LOGGING_CATEGORY(lcVision, "photodesk.vision")
 Q_LOGGING_CATEGORY(lcSupport, "photodesk.support")
+Q_LOGGING_CATEGORY(lcExport, "photodesk.export")
 } // namespace pd

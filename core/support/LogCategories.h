@@ -14,4 +14,5 @@ Q_DECLARE_LOGGING_CATEGORY(lcFeed)   // photodesk.feed: platform sync and decisi
 Q_DECLARE_LOGGING_CATEGORY(lcSms)    // photodesk.sms: SMS outbox dispatch
 Q_DECLARE_LOGGING_CATEGORY(lcVision) // photodesk.vision: face model and pre-screen
 Q_DECLARE_LOGGING_CATEGORY(lcSupport) // photodesk.support: logging itself, diagnostics export
+Q_DECLARE_LOGGING_CATEGORY(lcExport) // photodesk.export: exports of approved photos (counts and codes, no names)
 } // namespace pd

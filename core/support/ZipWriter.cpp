@@ -77,7 +77,7 @@ bool ZipWriter::open()
     return true;
 }
 
-bool ZipWriter::addFile(const QString& name, const QByteArray& data, const QDateTime& modified)
+bool ZipWriter::addFile(const QString& name, const QByteArray& data, const QDateTime& modified, bool store)
 {
     if (!m_file || !m_file->isOpen())
         return fail(QStringLiteral("the archive is not open"));
@@ -89,7 +89,7 @@ bool ZipWriter::addFile(const QString& name, const QByteArray& data, const QDate
     e.size = quint32(data.size());
     e.crc = quint32(crc32(crc32(0L, Z_NULL, 0), reinterpret_cast<const Bytef*>(data.constData()), uInt(data.size())));
     QByteArray packed;
-    if (!data.isEmpty() && deflateRaw(data, packed) && packed.size() < data.size()) {
+    if (!store && !data.isEmpty() && deflateRaw(data, packed) && packed.size() < data.size()) {
         e.method = kDeflated;
     } else {
         e.method = kStored;

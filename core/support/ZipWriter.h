@@ -27,7 +27,10 @@ public:
     bool open();
     // Adds one file. `name` uses '/' for folders ("logs/photodesk.log"); stored deflated
     // (or stored as is when deflating does not make it smaller).
-    bool addFile(const QString& name, const QByteArray& data, const QDateTime& modified = QDateTime::currentDateTimeUtc());
+    // `store`: keep the bytes as they are without trying deflate first (JPEGs do not shrink; the
+    // photo export writes thousands of them).
+    bool addFile(const QString& name, const QByteArray& data, const QDateTime& modified = QDateTime::currentDateTimeUtc(),
+                 bool store = false);
     // Writes the central directory and commits the file.
     bool finish();
 

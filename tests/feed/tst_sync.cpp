@@ -61,6 +61,11 @@ private slots:
         QCOMPARE(second.photos, 0);
         const QStringList diff = test::differences(*t.store(), platformItems(sim));
         QVERIFY2(diff.isEmpty(), qPrintable(diff.join(QLatin1Char('\n'))));
+        // The platform's optional cohort field arrives with the student (the export's filter).
+        const auto student = StudentRepository(t.store()->db()).findByNumber(
+            platformItems(sim).at(0).toObject().value(QStringLiteral("student")).toObject().value(QStringLiteral("student_number")).toString());
+        QVERIFY(student);
+        QCOMPARE(student->cohort, QStringLiteral("2025"));
     }
 
     void resubmissionAfterRejectionIsANewAttempt()

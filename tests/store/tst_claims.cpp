@@ -191,7 +191,7 @@ private slots:
             const AttemptRepository repo(t.store()->db());
             for (int i = 0; i < attempts; ++i) {
                 Student s{0, QStringLiteral("2020%1").arg(i, 6, 10, QLatin1Char('0')), QStringLiteral("学生%1").arg(i),
-                          QStringLiteral("110101200001010000"), QStringLiteral("13800000000"), QStringLiteral("法学"), QStringLiteral("本科")};
+                          QStringLiteral("110101200001010000"), QStringLiteral("13800000000"), QStringLiteral("法学"), QStringLiteral("本科"), QString()};
                 Attempt a;
                 a.studentId = students.upsert(s);
                 a.externalId = QStringLiteral("C-%1").arg(i);

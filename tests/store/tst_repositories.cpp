@@ -19,12 +19,13 @@ private slots:
         test::TempStore t;
         StudentRepository students(t.store()->db());
         Student s{0, QStringLiteral("2019010001"), QStringLiteral("王一"), QStringLiteral("110101200001011234"),
-                  QStringLiteral("13800000001"), QStringLiteral("法学"), QStringLiteral("本科")};
+                  QStringLiteral("13800000001"), QStringLiteral("法学"), QStringLiteral("本科"), QStringLiteral("2025")};
         const Id id = students.upsert(s);
         s.phone = QStringLiteral("13900000001");
         QCOMPARE(students.upsert(s), id);
         QCOMPARE(students.find(id)->phone, QStringLiteral("13900000001"));
         QCOMPARE(students.findByNumber(QStringLiteral("2019010001"))->name, QStringLiteral("王一"));
+        QCOMPARE(students.find(id)->cohort, QStringLiteral("2025"));
         QVERIFY(!students.find(id + 100));
     }
 

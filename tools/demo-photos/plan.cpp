@@ -238,6 +238,7 @@ Plan makePlan()
         s.level = r.level;
         s.programme = r.programme;
         const int entryYear = s.level == std::string("本科") ? 2021 : 2022;  // graduating 2025
+        s.cohort = "2025";
         s.studentNumber = fmt("%lld", entryYear) + fmt("%02lld", r.programmeCode) + fmt("%04lld", 101 + 7 * i);
         // Sequence code: odd for men, even for women (GB 11643).
         const int seq = 100 + 10 * i + (r.male ? 3 : 2);
@@ -351,7 +352,8 @@ std::string toJson(const Plan& plan)
         o << "    {\"key\": " << jsonString(s.key) << ", \"name\": " << jsonString(s.name)
           << ", \"student_number\": " << jsonString(s.studentNumber) << ", \"national_id\": " << jsonString(s.nationalId)
           << ",\n     \"phone\": " << jsonString(s.phone) << ", \"programme\": " << jsonString(s.programme)
-          << ", \"level\": " << jsonString(s.level) << ",\n     \"enrollment_photo\": "
+          << ", \"level\": " << jsonString(s.level) << ", \"cohort\": " << jsonString(s.cohort)
+          << ",\n     \"enrollment_photo\": "
           << jsonString("photos/" + s.key + "_enrollment.jpg") << ", \"id_card_photo\": "
           << jsonString("photos/" + s.key + "_idcard.jpg") << ",\n     \"source\": " << jsonString(s.source) << "}"
           << (i + 1 < plan.students.size() ? "," : "") << "\n";

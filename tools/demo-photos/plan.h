@@ -38,6 +38,7 @@ struct Student {
     std::string phone;
     std::string programme;
     std::string level;
+    std::string cohort;            // graduating class (届)
     std::string source;            // portrait for the submitted and ID-card photos
     std::string enrollmentSource;  // portrait for the enrollment photo (often the same)
     std::string pictured;          // who is in the source portrait (for ATTRIBUTION.md)

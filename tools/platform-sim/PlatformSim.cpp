@@ -140,8 +140,9 @@ bool PlatformSim::loadDemo(const QString& dir, QString* error)
     for (const QJsonValue& v : manifest.value(QStringLiteral("students")).toArray()) {
         const QJsonObject o = v.toObject();
         StudentData s;
-        for (const char* k : {"student_number", "name", "national_id", "phone", "programme", "level"})
-            s.record.insert(QLatin1String(k), o.value(QLatin1String(k)));
+        for (const char* k : {"student_number", "name", "national_id", "phone", "programme", "level", "cohort"})
+            if (o.contains(QLatin1String(k))) // cohort is optional on the platform
+                s.record.insert(QLatin1String(k), o.value(QLatin1String(k)));
         if (!readPhoto(o.value(QStringLiteral("enrollment_photo")).toString(), &s.enrollment)
             || !readPhoto(o.value(QStringLiteral("id_card_photo")).toString(), &s.idCard))
             return false;
@@ -210,7 +211,8 @@ void PlatformSim::generate(int count)
                                   {QStringLiteral("national_id"), QStringLiteral("11010120000101%1").arg(i % 10000, 4, 10, QLatin1Char('0'))},
                                   {QStringLiteral("phone"), QStringLiteral("139%1").arg(i, 8, 10, QLatin1Char('0'))},
                                   {QStringLiteral("programme"), QString::fromUtf8(programmes[i % 5])},
-                                  {QStringLiteral("level"), i % 4 ? QStringLiteral("本科") : QStringLiteral("硕士")}};
+                                  {QStringLiteral("level"), i % 4 ? QStringLiteral("本科") : QStringLiteral("硕士")},
+                                  {QStringLiteral("cohort"), QStringLiteral("2025")}};
         sub.paidAt = now.addSecs(-qint64(gen.bounded(47 * 3600)));
         sub.submittedAt = sub.paidAt.addSecs(60);
         sub.submittedSha = addPhoto(fakeJpeg(1500 + int(gen.bounded(1500)), quint32(i)), QStringLiteral("%1.jpg").arg(sub.attemptId));
