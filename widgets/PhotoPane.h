@@ -20,6 +20,7 @@ struct DecodedPhoto {
     qint64 byteSize = 0;
     QString fileName;
     QString error;         // why there is no image (translated)
+    bool opaque = false;   // the file has no alpha channel (the display image is then RGB32)
     // `image` already scaled for one canvas (the prefetcher does it off the UI thread); the pane
     // paints it as it is when it fits its canvas, and scales `image` itself otherwise.
     QImage display;
