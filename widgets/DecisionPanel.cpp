@@ -45,9 +45,9 @@ DecisionPanel::DecisionPanel(const ReasonCatalog& catalog, const SmsComposer& sm
     m_checkedSummary = new QLabel(this);
     m_checkedSummary->setObjectName(QStringLiteral("checkedReasons"));
     m_checkedSummary->setWordWrap(true);
-    m_checkedSummary->setAlignment(Qt::AlignRight | Qt::AlignTop);
+    m_checkedSummary->setAlignment(Qt::AlignRight | Qt::AlignVCenter);
     // One column of reasons, each title in full (wrapped, never elided: issue 15), numbered for
-    // the 1–28 keys; the list scrolls when the column is short, and the summary above says which
+    // the 1–28 keys; the list scrolls when the column is short, and the summary under it says which
     // are checked, scrolled out of view or not. The scroll bar is always there so the width the
     // titles wrap at does not change with the window's height.
     m_reasons = new QListWidget(this);
@@ -143,12 +143,13 @@ DecisionPanel::DecisionPanel(const ReasonCatalog& catalog, const SmsComposer& sm
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(3);
-    auto* reasonsHeader = new QHBoxLayout;
-    reasonsHeader->addWidget(m_reasonsTitle, 3);
-    reasonsHeader->addWidget(m_checkedSummary, 2);
-    layout->addLayout(reasonsHeader);
+    layout->addWidget(m_reasonsTitle);
     layout->addWidget(m_reasons, 1);
-    layout->addWidget(m_checklistTitle);
+    // Under the list, what is checked (scrolled out of view or not), beside the checklist's title.
+    auto* underReasons = new QHBoxLayout;
+    underReasons->addWidget(m_checklistTitle, 1);
+    underReasons->addWidget(m_checkedSummary);
+    layout->addLayout(underReasons);
     for (QCheckBox* box : m_checklist)
         layout->addWidget(box); // one per line: a long title never widens the column
     // The note's title is its tooltip and placeholder (no line of its own in a short window).

@@ -1139,7 +1139,9 @@ void ReviewWorkspace::updateHeader()
     }
     const QString sep = QStringLiteral("&nbsp;&nbsp;·&nbsp;&nbsp;");
     auto field = [](const QString& label, const QString& value) {
-        return QStringLiteral("<span style='color:#6b7280'>%1</span>&nbsp;%2").arg(label.toHtmlEscaped(), value.toHtmlEscaped());
+        // A field wraps as a whole or not at all ("ID no." never splits from its number).
+        return QStringLiteral("<span style='color:#6b7280'>%1</span>&nbsp;%2")
+            .arg(label.toHtmlEscaped().replace(QLatin1Char(' '), QStringLiteral("&nbsp;")), value.toHtmlEscaped());
     };
     const QString line1 = QStringLiteral("<span style='font-size:x-large; font-weight:bold'>%1</span>&nbsp;&nbsp;&nbsp;%2")
                               .arg(s.name.toHtmlEscaped(),

@@ -26,7 +26,7 @@ QSize WrappingItemDelegate::sizeHint(const QStyleOptionViewItem& option, const Q
     const QSize base = QStyledItemDelegate::sizeHint(opt, index);
     const QRect text = opt.fontMetrics.boundingRect(QRect(0, 0, wrapWidth(opt, m_view), 1 << 20), Qt::TextWordWrap, opt.text);
     // A little air between items: a wrapped title must read as one reason, not two.
-    return {width, qMax(base.height(), text.height() + 6)};
+    return {width, qMax(base.height(), text.height() + 4)};
 }
 
 } // namespace pd
