@@ -1241,10 +1241,6 @@ logs %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>For colleagues and the record; not sent to the student</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Approve (A)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1258,6 +1254,18 @@ logs %3</source>
     </message>
     <message>
         <source>Confirm before approving</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No reason checked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checked: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Note (optional): for colleagues and the record; not sent to the student</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2701,6 +2709,22 @@ logs %3</source>
     </message>
     <message>
         <source>The queue cannot be counted: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Queue (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Queue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show the review queue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hide the review queue: more room for the photos</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

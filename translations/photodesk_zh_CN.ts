@@ -1230,10 +1230,6 @@ logs %3</source>
         <translation>备注（选填，随审核结果保存）</translation>
     </message>
     <message>
-        <source>For colleagues and the record; not sent to the student</source>
-        <translation>供同事查阅和存档，不会发送给学生</translation>
-    </message>
-    <message>
         <source>Approve (A)</source>
         <translation>通过 (A)</translation>
     </message>
@@ -1248,6 +1244,18 @@ logs %3</source>
     <message>
         <source>Confirm before approving</source>
         <translation>通过前请确认</translation>
+    </message>
+    <message>
+        <source>No reason checked</source>
+        <translation>未勾选原因</translation>
+    </message>
+    <message>
+        <source>Checked: %1</source>
+        <translation>已选：%1</translation>
+    </message>
+    <message>
+        <source>Note (optional): for colleagues and the record; not sent to the student</source>
+        <translation>备注（选填）：供同事查阅和存档，不会发送给学生</translation>
     </message>
 </context>
 <context>
@@ -2673,6 +2681,22 @@ logs %3</source>
     <message>
         <source>The queue cannot be counted: %1</source>
         <translation>无法统计审核队列：%1</translation>
+    </message>
+    <message>
+        <source>Queue (%1)</source>
+        <translation>队列（%1）</translation>
+    </message>
+    <message>
+        <source>Queue</source>
+        <translation>队列</translation>
+    </message>
+    <message>
+        <source>Show the review queue</source>
+        <translation>显示审核队列</translation>
+    </message>
+    <message>
+        <source>Hide the review queue: more room for the photos</source>
+        <translation>隐藏审核队列，给照片留出更多空间</translation>
     </message>
 </context>
 <context>

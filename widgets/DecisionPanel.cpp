@@ -4,6 +4,7 @@
 #include "core/review/ReasonCatalog.h"
 #include "widgets/UiLanguage.h"
 #include "widgets/VerdictStyle.h"
+#include "widgets/WrappingItemDelegate.h"
 
 #include <QCheckBox>
 #include <QGridLayout>
@@ -15,6 +16,8 @@
 #include <QScrollBar>
 #include <QVBoxLayout>
 
+#include <utility>
+
 namespace pd {
 
 namespace {
@@ -25,6 +28,7 @@ QLabel* sectionTitle(QWidget* parent, const char* objectName)
 {
     auto* l = new QLabel(parent);
     l->setObjectName(QLatin1String(objectName));
+    l->setWordWrap(true); // a narrow column wraps the title instead of cutting it
     QFont f = l->font();
     f.setBold(true);
     l->setFont(f);
@@ -38,16 +42,28 @@ DecisionPanel::DecisionPanel(const ReasonCatalog& catalog, const SmsComposer& sm
     setObjectName(QStringLiteral("decisionPanel"));
 
     m_reasonsTitle = sectionTitle(this, "reasonsTitle");
+    m_checkedSummary = new QLabel(this);
+    m_checkedSummary->setObjectName(QStringLiteral("checkedReasons"));
+    m_checkedSummary->setWordWrap(true);
+    m_checkedSummary->setAlignment(Qt::AlignRight | Qt::AlignVCenter);
+    // One column of reasons, each title in full (wrapped, never elided: issue 15), numbered for
+    // the 1–28 keys; the list scrolls when the column is short, and the summary under it says which
+    // are checked, scrolled out of view or not. The scroll bar is always there so the width the
+    // titles wrap at does not change with the window's height.
     m_reasons = new QListWidget(this);
     m_reasons->setObjectName(QStringLiteral("reasonList"));
     m_reasons->setFlow(QListView::TopToBottom);
-    m_reasons->setWrapping(true);
+    m_reasons->setWrapping(false);
     m_reasons->setResizeMode(QListView::Adjust);
-    m_reasons->setUniformItemSizes(true);
-    m_reasons->setTextElideMode(Qt::ElideRight);
+    m_reasons->setUniformItemSizes(false);
+    m_reasons->setWordWrap(true);
+    m_reasons->setTextElideMode(Qt::ElideNone);
+    m_reasons->setItemDelegate(new WrappingItemDelegate(m_reasons));
     m_reasons->setSelectionMode(QAbstractItemView::SingleSelection);
     m_reasons->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
-    m_reasons->setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    m_reasons->setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOn);
+    m_reasons->setVerticalScrollMode(QAbstractItemView::ScrollPerPixel);
+    m_reasons->setMinimumHeight(m_reasons->fontMetrics().height() * 3);
     fillReasons();
     connect(m_reasons, &QListWidget::itemChanged, this, [this] {
         m_touched = true; // programmatic changes block the signal
@@ -58,11 +74,10 @@ DecisionPanel::DecisionPanel(const ReasonCatalog& catalog, const SmsComposer& sm
         item->setCheckState(item->checkState() == Qt::Checked ? Qt::Unchecked : Qt::Checked);
     });
 
-    m_noteTitle = sectionTitle(this, "noteTitle");
     m_note = new QPlainTextEdit(this);
     m_note->setObjectName(QStringLiteral("noteEdit"));
     m_note->setTabChangesFocus(true);
-    m_note->setMaximumHeight(64);
+    m_note->setFixedHeight(m_note->fontMetrics().lineSpacing() * 2 + 12);
 
     m_smsTitle = sectionTitle(this, "smsTitle");
     m_smsLength = new QLabel(this);
@@ -73,17 +88,19 @@ DecisionPanel::DecisionPanel(const ReasonCatalog& catalog, const SmsComposer& sm
     m_smsPreview->setReadOnly(true);
     m_smsPreview->setFocusPolicy(Qt::ClickFocus);
     m_smsPreview->setStyleSheet(QStringLiteral("QPlainTextEdit { background: #f7f8fa; }"));
+    // Two lines in view (it scrolls): the photos, not the SMS, get the window's height.
+    m_smsPreview->setFixedHeight(m_smsPreview->fontMetrics().lineSpacing() * 2 + 12);
 
     m_message = new QLabel(this);
     m_message->setObjectName(QStringLiteral("decisionMessage"));
     m_message->setWordWrap(true);
-    m_message->setMinimumHeight(m_message->fontMetrics().height() * 2);
+    m_message->setMinimumHeight(m_message->fontMetrics().height());
     m_message->setAlignment(Qt::AlignLeft | Qt::AlignTop);
 
     m_approve = new QPushButton(this);
     m_approve->setObjectName(QStringLiteral("approveButton"));
     m_approve->setFocusPolicy(Qt::TabFocus);
-    m_approve->setMinimumHeight(40);
+    m_approve->setMinimumHeight(34);
     m_approve->setStyleSheet(QStringLiteral(
         "QPushButton { background: #2e7d32; color: white; border: none; border-radius: 4px; font-weight: bold; padding: 6px 18px; }"
         "QPushButton:hover { background: #388e3c; }"
@@ -93,7 +110,7 @@ DecisionPanel::DecisionPanel(const ReasonCatalog& catalog, const SmsComposer& sm
     m_reject = new QPushButton(this);
     m_reject->setObjectName(QStringLiteral("rejectButton"));
     m_reject->setFocusPolicy(Qt::TabFocus);
-    m_reject->setMinimumHeight(40);
+    m_reject->setMinimumHeight(34);
     m_reject->setStyleSheet(QStringLiteral(
         "QPushButton { background: #c62828; color: white; border: none; border-radius: 4px; font-weight: bold; padding: 6px 18px; }"
         "QPushButton:hover { background: #d32f2f; }"
@@ -111,43 +128,43 @@ DecisionPanel::DecisionPanel(const ReasonCatalog& catalog, const SmsComposer& sm
         connect(box, &QCheckBox::toggled, this, [this] { updateState(); });
         m_checklist.append(box);
     }
+    // Tab: reasons, the checklist, the note, then approve and reject (top to bottom).
+    QWidget* previous = m_reasons;
+    for (QCheckBox* box : m_checklist)
+        setTabOrder(std::exchange(previous, box), box);
+    setTabOrder(previous, m_note);
+    setTabOrder(m_note, m_approve);
+    setTabOrder(m_approve, m_reject);
     connect(m_approve, &QPushButton::clicked, this, &DecisionPanel::approveClicked);
     connect(m_reject, &QPushButton::clicked, this, &DecisionPanel::rejectClicked);
 
-    // Reasons on the left (wide grid), note / SMS / buttons on the right.
-    auto* left = new QVBoxLayout;
-    left->setSpacing(4);
-    left->addWidget(m_reasonsTitle);
-    left->addWidget(m_reasons, 1);
-
-    auto* right = new QVBoxLayout;
-    right->setSpacing(4);
-    right->addWidget(m_noteTitle);
-    right->addWidget(m_note);
+    // One column, top to bottom (the review workspace's side column): the reasons take the
+    // height that is left, everything else its own.
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(3);
+    layout->addWidget(m_reasonsTitle);
+    layout->addWidget(m_reasons, 1);
+    // Under the list, what is checked (scrolled out of view or not), beside the checklist's title.
+    auto* underReasons = new QHBoxLayout;
+    underReasons->addWidget(m_checklistTitle, 1);
+    underReasons->addWidget(m_checkedSummary);
+    layout->addLayout(underReasons);
+    for (QCheckBox* box : m_checklist)
+        layout->addWidget(box); // one per line: a long title never widens the column
+    // The note's title is its tooltip and placeholder (no line of its own in a short window).
+    layout->addWidget(m_note);
     auto* smsHeader = new QHBoxLayout;
     smsHeader->addWidget(m_smsTitle);
     smsHeader->addStretch(1);
     smsHeader->addWidget(m_smsLength);
-    right->addLayout(smsHeader);
-    right->addWidget(m_smsPreview, 1);
-    right->addWidget(m_message);
-    right->addWidget(m_checklistTitle);
-    auto* checklist = new QHBoxLayout;
-    checklist->setSpacing(12);
-    for (QCheckBox* box : m_checklist)
-        checklist->addWidget(box);
-    checklist->addStretch(1);
-    right->addLayout(checklist);
+    layout->addLayout(smsHeader);
+    layout->addWidget(m_smsPreview);
+    layout->addWidget(m_message);
     auto* buttons = new QHBoxLayout;
     buttons->addWidget(m_approve, 1);
     buttons->addWidget(m_reject, 1);
-    right->addLayout(buttons);
-
-    auto* layout = new QHBoxLayout(this);
-    layout->setContentsMargins(0, 0, 0, 0);
-    layout->setSpacing(12);
-    layout->addLayout(left, 13);
-    layout->addLayout(right, 7);
+    layout->addLayout(buttons);
 
     retranslate();
     updateState();
@@ -180,26 +197,6 @@ void DecisionPanel::fillReasons()
                              .arg(r.title(lang).toHtmlEscaped(), r.title(other).toHtmlEscaped(),
                                   tr("The student reads: %1").arg(r.studentText(lang)).toHtmlEscaped(), r.id));
     }
-}
-
-void DecisionPanel::layoutReasonGrid()
-{
-    // As many rows as fit, the same number in every column (28 reasons: 4 columns of 7).
-    const QSize area = m_reasons->viewport()->size() - QSize(4, 4);
-    const int minRow = m_reasons->fontMetrics().height() + 6;
-    const int count = qMax(1, m_reasons->count());
-    const int fitRows = qMax(1, area.height() / minRow);
-    const int columns = (count + fitRows - 1) / fitRows;
-    const int rows = (count + columns - 1) / columns;
-    const int rowHeight = qMax(minRow, (area.height() - 2) / rows);
-    const int width = qMax(150, area.width() / columns);
-    m_reasons->setGridSize(QSize(width, rowHeight));
-}
-
-void DecisionPanel::resizeEvent(QResizeEvent* event)
-{
-    QWidget::resizeEvent(event);
-    layoutReasonGrid();
 }
 
 QStringList DecisionPanel::checkedReasonIds() const
@@ -367,7 +364,16 @@ void DecisionPanel::updateState()
     m_approve->setToolTip(confirmed || !active ? QString() : tr("Tick the checklist items first: only a person can judge them."));
     m_reject->setEnabled(active && anyReason);
     m_reject->setToolTip(anyReason || !active ? QString() : tr("Choose at least one reason to reject."));
+    updateCheckedSummary();
     updateSmsPreview();
+}
+
+void DecisionPanel::updateCheckedSummary()
+{
+    QStringList numbers;
+    for (int n : checkedNumbers())
+        numbers << QString::number(n);
+    m_checkedSummary->setText(numbers.isEmpty() ? tr("No reason checked") : tr("Checked: %1").arg(numbers.join(QStringLiteral(", "))));
 }
 
 void DecisionPanel::updateSmsPreview()
@@ -393,8 +399,9 @@ void DecisionPanel::updateSmsPreview()
 void DecisionPanel::retranslate()
 {
     m_reasonsTitle->setText(tr("Rejection reasons (type the number to toggle)"));
-    m_noteTitle->setText(tr("Note (optional, kept with the decision)"));
-    m_note->setPlaceholderText(tr("For colleagues and the record; not sent to the student"));
+    m_note->setPlaceholderText(tr("Note (optional): for colleagues and the record; not sent to the student"));
+    m_note->setToolTip(tr("Note (optional, kept with the decision)"));
+    m_note->setAccessibleName(m_note->toolTip());
     m_approve->setText(tr("Approve (A)"));
     m_checklistTitle->setText(tr("Confirm before approving"));
     const QString lang = UiLanguage::catalogLanguage();
@@ -404,7 +411,6 @@ void DecisionPanel::retranslate()
     }
     m_reject->setText(tr("Reject (R)"));
     fillReasons();
-    layoutReasonGrid();
     updateState();
 }
 

@@ -20,7 +20,8 @@ namespace pd {
 class ReasonCatalog;
 
 // Approve / reject for the open submission: the rule catalog as checkable reasons numbered
-// 1..N, an optional note, and the exact SMS the student will receive (with its length).
+// 1..N (one column, every title in full), an optional note, and the exact SMS the student will
+// receive (with its length), laid out top to bottom for the review workspace's side column.
 // Reject needs at least one reason; approving while reasons are checked is refused here, and
 // the core refuses it again.
 class DecisionPanel : public QWidget {
@@ -69,15 +70,12 @@ signals:
     void rejectClicked();
     void reasonsChanged();
 
-protected:
-    void resizeEvent(QResizeEvent* event) override;
-
 private:
     void fillReasons();
     void applySuggestions();
     void updateState();
     void updateSmsPreview();
-    void layoutReasonGrid();
+    void updateCheckedSummary();
 
     const ReasonCatalog& m_catalog;
     SmsComposer m_sms; // a copy: the templates in force when this panel was made
@@ -88,8 +86,8 @@ private:
     QStringList m_suggested;    // from the photo rules
 
     QLabel* m_reasonsTitle;
+    QLabel* m_checkedSummary; // the numbers checked: some may be scrolled out of view
     QListWidget* m_reasons;
-    QLabel* m_noteTitle;
     QPlainTextEdit* m_note;
     QLabel* m_smsTitle;
     QLabel* m_smsLength;

@@ -59,43 +59,68 @@ QString problemText(const QString& code)
 
 } // namespace
 
+namespace {
+// A face chip shown at the width its column gives it (64 to 150 px; FaceMatchPanel::resizeEvent
+// keeps it square): the label scales the pixmap, the chip itself stays the stored 150×150 image.
+class ChipLabel : public QLabel {
+public:
+    explicit ChipLabel(QWidget* parent) : QLabel(parent)
+    {
+        setMinimumWidth(kMinChip);
+        setMaximumWidth(FaceMatchPanel::kChipSide + 2);
+        setFixedHeight(kMinChip); // grown to the width once laid out (a large minimum would grow the window)
+        setScaledContents(true);
+    }
+    QSize sizeHint() const override { return {FaceMatchPanel::kChipSide + 2, height()}; }
+    QSize minimumSizeHint() const override { return {kMinChip, height()}; }
+    static constexpr int kMinChip = 64;
+};
+} // namespace
+
 FaceMatchPanel::FaceMatchPanel(QWidget* parent) : QWidget(parent)
 {
     setObjectName(QStringLiteral("faceMatchPanel"));
-    auto* layout = new QHBoxLayout(this);
+    // Top to bottom for the review workspace's side column: the three chips in a row, then the
+    // two comparisons and the note.
+    auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
-    layout->setSpacing(10);
+    layout->setSpacing(6);
+    auto* chips = new QHBoxLayout;
+    chips->setSpacing(8);
     const char* chipNames[3] = {"submittedChip", "enrollmentChip", "idCardChip"};
     for (int i = 0; i < 3; ++i) {
         auto* box = new QVBoxLayout;
         box->setSpacing(2);
-        m_chips[i] = new QLabel(this);
+        m_chips[i] = new ChipLabel(this);
         m_chips[i]->setObjectName(QLatin1String(chipNames[i]));
-        m_chips[i]->setFixedSize(kChipSide + 2, kChipSide + 2);
         m_chips[i]->setAlignment(Qt::AlignCenter);
         m_chips[i]->setWordWrap(true);
         m_chips[i]->setStyleSheet(QStringLiteral("QLabel { border: 1px solid #d1d5db; background: #f9fafb; color: #6b7280; }"));
         m_captions[i] = new QLabel(this);
         m_captions[i]->setAlignment(Qt::AlignCenter);
+        m_captions[i]->setWordWrap(true);
         m_captions[i]->setStyleSheet(QStringLiteral("color: #6b7280;"));
         box->addWidget(m_chips[i]);
         box->addWidget(m_captions[i]);
-        layout->addLayout(box);
+        chips->addLayout(box, 1);
     }
+    layout->addLayout(chips);
+    m_chipSpacing = chips->spacing();
 
     auto* scores = new QGridLayout;
-    scores->setHorizontalSpacing(10);
-    scores->setVerticalSpacing(8);
+    scores->setHorizontalSpacing(8);
+    scores->setVerticalSpacing(4);
     const char* badgeNames[2] = {"enrollmentMatchBadge", "idCardMatchBadge"};
     for (int i = 0; i < 2; ++i) {
         m_titles[i] = new QLabel(this);
+        m_titles[i]->setWordWrap(true);
         QFont f = m_titles[i]->font();
         f.setBold(true);
         m_titles[i]->setFont(f);
         m_badges[i] = new QLabel(this);
         m_badges[i]->setObjectName(QLatin1String(badgeNames[i]));
         m_badges[i]->setTextFormat(Qt::PlainText);
-        m_badges[i]->setMinimumWidth(170);
+        m_badges[i]->setWordWrap(true); // "— 无参考照片" and the like in a narrow column
         QFont bf = m_badges[i]->font();
         bf.setBold(true);
         bf.setPointSizeF(bf.pointSizeF() * 1.1);
@@ -103,16 +128,21 @@ FaceMatchPanel::FaceMatchPanel(QWidget* parent) : QWidget(parent)
         scores->addWidget(m_titles[i], i, 0);
         scores->addWidget(m_badges[i], i, 1);
     }
-    m_note = new QLabel(this);
-    m_note->setObjectName(QStringLiteral("faceMatchNote"));
-    m_note->setWordWrap(true);
-    m_note->setStyleSheet(QStringLiteral("color: #6b7280;"));
-    scores->addWidget(m_note, 2, 0, 1, 2);
-    scores->setRowStretch(3, 1);
-    layout->addLayout(scores, 1);
+    scores->setColumnStretch(1, 1);
+    layout->addLayout(scores);
 
     retranslate();
     clear();
+}
+
+void FaceMatchPanel::resizeEvent(QResizeEvent* event)
+{
+    QWidget::resizeEvent(event);
+    // Square chips as wide as a third of the panel allows.
+    const int side = qBound(int(ChipLabel::kMinChip), (width() - 2 * m_chipSpacing) / 3, kChipSide + 2);
+    for (QLabel* chip : m_chips)
+        if (chip->height() != side)
+            chip->setFixedHeight(side);
 }
 
 QString FaceMatchPanel::enrollmentBand() const
@@ -130,7 +160,7 @@ void FaceMatchPanel::setBadge(int i, const QString& band, const QString& text, c
     QLabel* badge = m_badges[i];
     badge->setProperty("band", band);
     const BandStyle s = styleOf(band);
-    badge->setStyleSheet(QStringLiteral("QLabel { background: %1; color: %2; border: 2px solid %3; border-radius: 5px; padding: 4px 10px; }")
+    badge->setStyleSheet(QStringLiteral("QLabel { background: %1; color: %2; border: 2px solid %3; border-radius: 5px; padding: 1px 8px; }")
                              .arg(QLatin1String(s.background), QLatin1String(s.foreground), QLatin1String(s.border)));
     badge->setText(text);
     badge->setToolTip(tooltip);
@@ -148,6 +178,13 @@ void FaceMatchPanel::setChip(int i, const QImage& chip, const QString& problem)
     }
 }
 
+void FaceMatchPanel::setNote(const QString& note)
+{
+    // A tooltip over the chips and titles, not a line of its own: the side column is short at
+    // 1366×768, and the badges say the same in a word (分析中…, 不可用) with the reason in theirs.
+    setToolTip(note);
+}
+
 void FaceMatchPanel::clear()
 {
     m_mode = Mode::Cleared;
@@ -156,7 +193,7 @@ void FaceMatchPanel::clear()
         setChip(i, {}, QString());
     for (int i = 0; i < 2; ++i)
         setBadge(i, QString(), QStringLiteral(" "), QString());
-    m_note->clear();
+    setNote(QString());
 }
 
 void FaceMatchPanel::showAnalysing()
@@ -167,7 +204,7 @@ void FaceMatchPanel::showAnalysing()
         setChip(i, {}, tr("Analysing…"));
     for (int i = 0; i < 2; ++i)
         setBadge(i, QStringLiteral("analysing"), tr("Analysing…"), tr("The face pre-screen has not reached this submission yet; it is being analysed now."));
-    m_note->setText(tr("Face comparison is being computed in the background."));
+    setNote(tr("Face comparison is being computed in the background."));
 }
 
 void FaceMatchPanel::showUnavailable(const QString& reason)
@@ -179,7 +216,7 @@ void FaceMatchPanel::showUnavailable(const QString& reason)
         setChip(i, {}, QString());
     for (int i = 0; i < 2; ++i)
         setBadge(i, QStringLiteral("none"), tr("Unavailable"), reason);
-    m_note->setText(tr("Face comparison is unavailable: %1").arg(reason));
+    setNote(tr("Face comparison is unavailable: %1").arg(reason));
 }
 
 void FaceMatchPanel::showReport(const FaceReportView& view, const MatchBands& bands)
@@ -234,7 +271,7 @@ void FaceMatchPanel::showReport(const FaceReportView& view, const MatchBands& ba
             break;
         }
     }
-    m_note->setText(tr("Automatic pre-screen; the decision stays with the reviewer."));
+    setNote(tr("Automatic pre-screen; the decision stays with the reviewer."));
 }
 
 void FaceMatchPanel::retranslate()

@@ -18,7 +18,8 @@ struct FaceReportView {
 Result<FaceReportView> loadFaceReportView(const Store& store, Id attemptId, const QString& modelId, const FaceAnalyzer* analyzer);
 
 // The face pre-screen of one submission: the three aligned 150×150 face chips side by side
-// (submitted | enrollment | ID card) and the two comparisons, each as a badge with the band's
+// (submitted | enrollment | ID card; shown at up to 150 px, smaller in a narrow column) and,
+// under them, the two comparisons, each as a badge with the band's
 // colour AND a symbol and word (✓ match, ? uncertain, ✗ mismatch) so it reads without colour.
 // The distance and what it means are in the badge's tooltip; a match also says that a face
 // descriptor cannot tell close relatives or twins apart.
@@ -46,15 +47,19 @@ public:
 
     void retranslate();
 
+protected:
+    void resizeEvent(QResizeEvent* event) override;
+
 private:
     void setBadge(int i, const QString& band, const QString& text, const QString& tooltip);
     void setChip(int i, const QImage& chip, const QString& problem);
+    void setNote(const QString& note);
 
     QLabel* m_chips[3];
     QLabel* m_captions[3];
     QLabel* m_titles[2];
     QLabel* m_badges[2];
-    QLabel* m_note;
+    int m_chipSpacing = 0;
     std::optional<FaceReportView> m_view;
     MatchBands m_bands;
     enum class Mode { Cleared, Analysing, Unavailable, Report } m_mode = Mode::Cleared;

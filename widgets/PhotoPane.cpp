@@ -6,6 +6,7 @@
 #include <QLabel>
 #include <QLocale>
 #include <QPainter>
+#include <QHBoxLayout>
 #include <QVBoxLayout>
 
 namespace pd {
@@ -43,6 +44,7 @@ DecodedPhoto decodePhoto(const QByteArray& bytes, const QString& fileName)
     }
     if (!result.originalSize.isValid())
         result.originalSize = image.size();
+    result.opaque = !image.hasAlphaChannel();
     result.image = image.convertToFormat(QImage::Format_ARGB32_Premultiplied);
     return result;
 }
@@ -63,6 +65,10 @@ void scaleForDisplay(DecodedPhoto& photo, const QSize& canvas, qreal devicePixel
     // KeepAspectRatio again could round a pixel off and the canvas would not use it).
     const QSize target = fittedSize(photo.image.size(), canvas) * devicePixelRatio;
     photo.display = photo.image.scaled(target, Qt::IgnoreAspectRatio, Qt::SmoothTransformation);
+    // An opaque photo (every JPEG) is painted as a plain copy instead of blended pixel by pixel:
+    // at the sizes the review screen now gives the photos that is most of a switch's paint time.
+    if (photo.opaque)
+        photo.display = photo.display.convertToFormat(QImage::Format_RGB32);
 }
 
 class PhotoCanvas : public QWidget {
@@ -79,6 +85,7 @@ public:
     }
 
 protected:
+    void resizeEvent(QResizeEvent*) override { emit m_pane->canvasResized(size()); }
     void paintEvent(QPaintEvent*) override
     {
         QPainter p(this);
@@ -94,9 +101,10 @@ protected:
             const qreal dpr = devicePixelRatioF();
             if (m_scaled.isNull() || m_scaled.size() != target * dpr) {
                 const QImage& display = m_pane->m_photo.display; // scaled ahead by the prefetcher
-                m_scaled = QPixmap::fromImage(display.size() == target * dpr
-                                                  ? display
-                                                  : image.scaled(target * dpr, Qt::IgnoreAspectRatio, Qt::SmoothTransformation));
+                const bool prepared = display.size() == target * dpr;
+                if (!prepared)
+                    ++m_pane->m_uiScalings;
+                m_scaled = QPixmap::fromImage(prepared ? display : image.scaled(target * dpr, Qt::IgnoreAspectRatio, Qt::SmoothTransformation));
                 m_scaled.setDevicePixelRatio(dpr);
             }
             const QRect r(QPoint((width() - target.width()) / 2, (height() - target.height()) / 2), target);
@@ -140,11 +148,24 @@ PhotoPane::PhotoPane(QWidget* parent) : QWidget(parent)
     m_canvas = new PhotoCanvas(this);
     m_info = new QLabel(this);
     m_info->setObjectName(QStringLiteral("photoInfo"));
-    m_info->setWordWrap(true);
     m_info->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    layout->addWidget(m_title);
+    m_info->setAlignment(Qt::AlignLeft | Qt::AlignVCenter);
+    // Caption and file line share one row of a fixed height above the photo: whatever the file
+    // line says, the canvas keeps its size from one submission to the next, so the photos the
+    // prefetcher scaled for it are painted as they are (no rescaling on the UI thread). A file
+    // line wider than the pane is clipped at its end and whole in its tooltip.
+    m_info->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
+    auto* caption = new QHBoxLayout;
+    caption->setContentsMargins(0, 0, 0, 0);
+    caption->setSpacing(8);
+    caption->addWidget(m_title);
+    caption->addWidget(m_info, 1);
+    auto* captionRow = new QWidget(this);
+    captionRow->setObjectName(QStringLiteral("photoCaption"));
+    captionRow->setLayout(caption);
+    captionRow->setFixedHeight(fontMetrics().height() + 6);
+    layout->addWidget(captionRow);
     layout->addWidget(m_canvas, 1);
-    layout->addWidget(m_info);
     showEmpty(QString());
 }
 
@@ -156,6 +177,14 @@ QSize PhotoPane::canvasSize() const
 QWidget* PhotoPane::canvas() const
 {
     return m_canvas;
+}
+
+QRect PhotoPane::photoRect() const
+{
+    if (m_state != State::Image)
+        return {};
+    const QSize target = fittedSize(m_photo.image.size(), m_canvas->size());
+    return {QPoint((m_canvas->width() - target.width()) / 2, (m_canvas->height() - target.height()) / 2), target};
 }
 
 void PhotoPane::setTitle(const QString& title)
@@ -262,7 +291,7 @@ void PhotoPane::updateInfo()
         text += QStringLiteral("  <span style='color:#c62828'>%1</span>")
                     .arg(tr("named .%1 but really %2").arg(suffix, real).toHtmlEscaped());
     m_info->setText(text);
-    m_info->setToolTip(m_photo.fileName);
+    m_info->setToolTip(QStringLiteral("%1<br>%2").arg(m_photo.fileName.toHtmlEscaped(), text));
 }
 
 void PhotoPane::retranslate()

@@ -20,6 +20,7 @@ struct DecodedPhoto {
     qint64 byteSize = 0;
     QString fileName;
     QString error;         // why there is no image (translated)
+    bool opaque = false;   // the file has no alpha channel (the display image is then RGB32)
     // `image` already scaled for one canvas (the prefetcher does it off the UI thread); the pane
     // paints it as it is when it fits its canvas, and scales `image` itself otherwise.
     QImage display;
@@ -64,6 +65,11 @@ public:
     bool paintedFinal() const { return m_paintedFinal; }
     // The size of the area the photo is drawn in (for scaleForDisplay).
     QSize canvasSize() const;
+    // Where the photo is drawn in the canvas (empty without a photo).
+    QRect photoRect() const;
+    // How often the pane scaled a photo itself on the UI thread because the display image
+    // prepared ahead did not fit its canvas (a pane that changes size between submissions).
+    int uiScalings() const { return m_uiScalings; }
 
     // Face box, landmarks, guide bands and rule regions drawn over the photo (the submitted
     // one). Cleared by showLoading/showEmpty; shown only while overlayVisible().
@@ -80,6 +86,8 @@ public:
 
 signals:
     void finalStatePainted();
+    // The area the photo is drawn in has a new size (the window or a splitter moved).
+    void canvasResized(QSize size);
     void overlayVisibleChanged(bool visible);
 
 private:
@@ -94,6 +102,7 @@ private:
     bool m_paintedFinal = false;
     PhotoOverlay m_overlay;
     bool m_overlayVisible = true;
+    int m_uiScalings = 0;
     QLabel* m_title;
     PhotoCanvas* m_canvas;
     QLabel* m_info;

@@ -23,12 +23,14 @@
 #include "widgets/QueueCountsBar.h"
 #include "widgets/QueueModel.h"
 #include "widgets/ReviewKeys.h"
+#include "widgets/ReviewSplitter.h"
 #include "widgets/ShortcutOverlay.h"
 #include "widgets/StoreWorker.h"
 #include "widgets/SubmissionPrefetcher.h"
 
 #include <QComboBox>
 #include <QEvent>
+#include <QFocusEvent>
 #include <QFutureWatcher>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -38,6 +40,7 @@
 #include <QShortcut>
 #include <QSplitter>
 #include <QTableView>
+#include <QToolButton>
 #include <QVBoxLayout>
 #include <QtConcurrent>
 
@@ -158,18 +161,34 @@ ReviewWorkspace::ReviewWorkspace(std::shared_ptr<Store> store, Session session, 
     m_header->setTextFormat(Qt::RichText);
     m_header->setWordWrap(true);
     m_header->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_header->setMinimumHeight(m_header->fontMetrics().height() * 3 + 8);
+    // A fixed height (the name line and the deadline line, and one more for a narrow window
+    // where the name line wraps): the photos under it must not move
+    // (and be scaled again) from one student to the next.
+    m_header->setFixedHeight(m_header->fontMetrics().height() * 4 + 4); // the name line is x-large
+    m_header->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Fixed);
+    m_queueToggle = new QToolButton(submission);
+    m_queueToggle->setObjectName(QStringLiteral("queueToggle"));
+    m_queueToggle->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    m_queueToggle->setFocusPolicy(Qt::TabFocus);
+    m_queueToggle->setAutoRaise(true);
+
     m_claimBanner = new QLabel(submission);
     m_claimBanner->setObjectName(QStringLiteral("claimBanner"));
     m_claimBanner->setWordWrap(true);
-    m_claimBanner->setContentsMargins(8, 4, 8, 4);
+    m_claimBanner->setContentsMargins(8, 2, 8, 2);
+    // Beside the student, in the header's fixed height (three lines of text at most): hidden or
+    // shown, short or long, it never moves the photos (which would then be scaled again).
+    m_claimBanner->setFixedHeight(m_header->minimumHeight());
+    m_claimBanner->setMaximumWidth(m_claimBanner->fontMetrics().averageCharWidth() * 28);
     {
-        // Hidden or shown, the banner keeps its place: the photos must not move (and be scaled
-        // again) each time a claim comes back.
-        QSizePolicy policy = m_claimBanner->sizePolicy();
+        QSizePolicy policy(QSizePolicy::Preferred, QSizePolicy::Fixed);
         policy.setRetainSizeWhenHidden(true);
         m_claimBanner->setSizePolicy(policy);
     }
+
+    // --- side column: faces, rules and the decision, top to bottom ---
+    auto* side = new QWidget(this);
+    side->setObjectName(QStringLiteral("sidePanel"));
     m_claimBanner->hide();
     m_submitted = new PhotoPane(submission);
     m_submitted->setObjectName(QStringLiteral("submittedPhoto"));
@@ -177,17 +196,27 @@ ReviewWorkspace::ReviewWorkspace(std::shared_ptr<Store> store, Session session, 
     m_enrollment->setObjectName(QStringLiteral("enrollmentPhoto"));
     m_idCard = new PhotoPane(submission);
     m_idCard->setObjectName(QStringLiteral("idCardPhoto"));
-    for (PhotoPane* pane : {m_submitted, m_enrollment, m_idCard})
+    // The prefetcher scales ahead for the panes' size: it hears of a new size once the window
+    // or a splitter has settled (not on every step of a drag), and scales what it holds again.
+    m_displayTimer.setSingleShot(true);
+    m_displayTimer.setInterval(250);
+    connect(&m_displayTimer, &QTimer::timeout, this, [this] {
+        m_prefetch->setDisplay({m_submitted->canvasSize(), m_enrollment->canvasSize(), m_idCard->canvasSize()}, devicePixelRatioF());
+    });
+    for (PhotoPane* pane : {m_submitted, m_enrollment, m_idCard}) {
         connect(pane, &PhotoPane::finalStatePainted, this, &ReviewWorkspace::checkPhotosShown);
+        connect(pane, &PhotoPane::canvasResized, &m_displayTimer, qOverload<>(&QTimer::start));
+    }
     auto* photos = new QHBoxLayout;
-    photos->setSpacing(12);
-    photos->addWidget(m_submitted, 2);
-    photos->addWidget(m_enrollment, 2);
-    photos->addWidget(m_idCard, 2);
+    photos->setSpacing(8);
+    // The submitted photo, which is being judged, the largest; the two references beside it.
+    photos->addWidget(m_submitted, 4);
+    photos->addWidget(m_enrollment, 3);
+    photos->addWidget(m_idCard, 3);
 
     // Face pre-screen: chips and the two comparisons, between the photos and the decision.
     m_preScreen = new PreScreenService(m_store, PreScreenServiceOptions{}, this);
-    m_faces = new FaceMatchPanel(submission);
+    m_faces = new FaceMatchPanel(side);
     m_prefetch = new SubmissionPrefetcher(m_store, this);
     m_prefetch->setObjectName(QStringLiteral("submissionPrefetcher"));
     connect(m_prefetch, &SubmissionPrefetcher::prepared, this, [this](Id attemptId) {
@@ -227,14 +256,11 @@ ReviewWorkspace::ReviewWorkspace(std::shared_ptr<Store> store, Session session, 
         checkSubmissionShown();
     });
 
-    m_panel = new DecisionPanel(ReasonCatalog::builtIn(), SmsTemplates(m_store).effective(), submission);
-    m_panel->setMinimumHeight(250);
-    m_panel->setMaximumHeight(300);
+    m_panel = new DecisionPanel(ReasonCatalog::builtIn(), SmsTemplates(m_store).effective(), side);
     connect(m_panel, &DecisionPanel::approveClicked, this, &ReviewWorkspace::approve);
     connect(m_panel, &DecisionPanel::rejectClicked, this, &ReviewWorkspace::reject);
     // Photo rules: flag list beside the photos, overlay on the submitted one, reasons pre-selected.
-    m_rules = new RuleFlagsPanel(m_store, m_preScreen, m_submitted, m_panel, submission);
-    photos->addWidget(m_rules, 3);
+    m_rules = new RuleFlagsPanel(m_store, m_preScreen, m_submitted, m_panel, side);
     // "On screen" means painted after the final state was set (see submissionPainted()).
     m_facesProbe = new PaintProbe(m_faces);
     m_rulesProbe = new PaintProbe(m_rules);
@@ -243,23 +269,36 @@ ReviewWorkspace::ReviewWorkspace(std::shared_ptr<Store> store, Session session, 
         connect(probe, &PaintProbe::paintedChanged, this, &ReviewWorkspace::checkSubmissionShown);
     connect(m_rules, &RuleFlagsPanel::reportShown, this, &ReviewWorkspace::checkSubmissionShown);
 
+    // Photos column: the student, then the three photos as large as the column allows.
+    auto* headerRow = new QHBoxLayout;
+    headerRow->setSpacing(8);
+    headerRow->addWidget(m_queueToggle, 0, Qt::AlignTop);
+    headerRow->addWidget(m_header, 1);
+    headerRow->addWidget(m_claimBanner, 0, Qt::AlignTop);
     auto* subLayout = new QVBoxLayout(submission);
-    subLayout->setContentsMargins(8, 8, 12, 8);
-    subLayout->setSpacing(8);
-    subLayout->addWidget(m_header);
-    subLayout->addWidget(m_claimBanner);
+    subLayout->setContentsMargins(8, 8, 8, 8);
+    subLayout->setSpacing(6);
+    subLayout->addLayout(headerRow);
     subLayout->addLayout(photos, 1);
-    subLayout->addWidget(m_faces);
-    subLayout->addWidget(m_panel);
 
-    m_splitter = new QSplitter(Qt::Horizontal, this);
-    m_splitter->setObjectName(QStringLiteral("reviewSplitter"));
-    m_splitter->addWidget(queuePanel);
-    m_splitter->addWidget(submission);
-    m_splitter->setStretchFactor(0, 0);
-    m_splitter->setStretchFactor(1, 1);
-    m_splitter->setSizes({470, 970});
-    m_splitter->setChildrenCollapsible(false);
+    auto* sideSplit = new QSplitter(Qt::Vertical, side);
+    sideSplit->setObjectName(QStringLiteral("sideSplitter"));
+    sideSplit->addWidget(m_faces);
+    sideSplit->addWidget(m_rules);
+    sideSplit->addWidget(m_panel);
+    sideSplit->setStretchFactor(0, 0);
+    sideSplit->setStretchFactor(1, 0);
+    sideSplit->setStretchFactor(2, 1);
+    auto* sideLayout = new QVBoxLayout(side);
+    sideLayout->setContentsMargins(4, 4, 8, 4);
+    sideLayout->addWidget(sideSplit);
+
+    m_splitter = new ReviewSplitter(queuePanel, submission, side, sideSplit, this);
+    connect(m_queueToggle, &QToolButton::clicked, this, [this] { m_splitter->setQueueCollapsed(!m_splitter->queueCollapsed()); });
+    connect(m_splitter, &ReviewSplitter::queueCollapsedChanged, this, &ReviewWorkspace::updateQueueToggle);
+    // Tabbing into the folded queue's search or filter unfolds it: what has the focus is seen.
+    m_search->installEventFilter(this);
+    m_stateFilter->installEventFilter(this);
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_splitter);
@@ -322,7 +361,9 @@ ReviewWorkspace::ReviewWorkspace(std::shared_ptr<Store> store, Session session, 
                                       {[this] { return currentAttemptId(); }, [this] { nextSubmission(); }, [this] { previousSubmission(); }});
     connect(m_compare, &CompareController::statusMessage, this, &ReviewWorkspace::statusMessage);
 
-    setFocusProxy(m_view);
+    // Focus given to the workspace goes to the queue (focusInEvent). Not a focus proxy: a widget
+    // with a proxy is a Tab stop of its own, which sent Tab from the last control straight back to
+    // the queue, past the tab bar, the search field and the state filter.
     retranslate();
     showNothingOpen(QString());
     {
@@ -362,7 +403,33 @@ void ReviewWorkspace::retranslate()
     m_idCard->setTitle(tr("ID-card photo"));
     const int pending = m_counts ? m_counts->pending : -1;
     m_queueTitle->setText(pending >= 0 ? tr("Review queue · %n pending", "", pending) : tr("Review queue"));
+    updateQueueToggle();
     updateHeader();
+}
+
+void ReviewWorkspace::updateQueueToggle()
+{
+    const bool collapsed = m_splitter->queueCollapsed();
+    m_queueToggle->setArrowType(collapsed ? Qt::RightArrow : Qt::LeftArrow);
+    const int pending = m_counts ? m_counts->pending : -1;
+    m_queueToggle->setText(collapsed && pending >= 0 ? tr("Queue (%1)").arg(QLocale().toString(pending)) : tr("Queue"));
+    m_queueToggle->setToolTip(collapsed ? tr("Show the review queue") : tr("Hide the review queue: more room for the photos"));
+}
+
+bool ReviewWorkspace::eventFilter(QObject* watched, QEvent* event)
+{
+    if (event->type() == QEvent::FocusIn && (watched == m_search || watched == m_stateFilter)) {
+        const Qt::FocusReason reason = static_cast<QFocusEvent*>(event)->reason();
+        if ((reason == Qt::TabFocusReason || reason == Qt::BacktabFocusReason) && m_splitter->queueCollapsed())
+            m_splitter->setQueueCollapsed(false);
+    }
+    return QWidget::eventFilter(watched, event);
+}
+
+void ReviewWorkspace::focusInEvent(QFocusEvent* event)
+{
+    QWidget::focusInEvent(event);
+    m_view->setFocus(event->reason());
 }
 
 void ReviewWorkspace::changeEvent(QEvent* event)
@@ -401,6 +468,8 @@ void ReviewWorkspace::applyFilter()
     if (filter.state != AttemptState::Pending)
         m_countsBar->setBucket(std::nullopt);
     filter.bucket = m_countsBar->bucket();
+    // A queue of one state does not need its state column: the narrow queue keeps its room.
+    m_view->setColumnHidden(QueueModel::StateColumn, filter.state.has_value());
     // Another queue: what was prepared for the old neighbours is dropped, queued work cancelled.
     m_prefetch->setWanted({});
     refreshCounts(); // queued on the reader before the model's own count: the title first
@@ -1070,7 +1139,9 @@ void ReviewWorkspace::updateHeader()
     }
     const QString sep = QStringLiteral("&nbsp;&nbsp;·&nbsp;&nbsp;");
     auto field = [](const QString& label, const QString& value) {
-        return QStringLiteral("<span style='color:#6b7280'>%1</span>&nbsp;%2").arg(label.toHtmlEscaped(), value.toHtmlEscaped());
+        // A field wraps as a whole or not at all ("ID no." never splits from its number).
+        return QStringLiteral("<span style='color:#6b7280'>%1</span>&nbsp;%2")
+            .arg(label.toHtmlEscaped().replace(QLatin1Char(' '), QStringLiteral("&nbsp;")), value.toHtmlEscaped());
     };
     const QString line1 = QStringLiteral("<span style='font-size:x-large; font-weight:bold'>%1</span>&nbsp;&nbsp;&nbsp;%2")
                               .arg(s.name.toHtmlEscaped(),

@@ -19,8 +19,8 @@ class QComboBox;
 class QLabel;
 class QLineEdit;
 class QModelIndex;
-class QSplitter;
 class QTableView;
+class QToolButton;
 
 namespace pd {
 
@@ -33,6 +33,7 @@ class PreScreenService;
 struct PreparedSubmission;
 class QueueCountsBar;
 class SubmissionPrefetcher;
+class ReviewSplitter;
 class RuleFlagsPanel;
 struct FaceReportView;
 class PhotoPane;
@@ -42,8 +43,10 @@ class SmsComposer;
 class Store;
 class StoreWorker;
 
-// The reviewer's workspace: the queue on the left, the student and the three photos
-// (submitted | enrollment | ID card) side by side, the decision panel below them.
+// The reviewer's workspace (issue 15): the queue on the left (folded away below 1600 px), the
+// student and the three photos (submitted | enrollment | ID card, the submitted one the largest)
+// side by side with most of the window, and a side column with the claim, the face chips and
+// comparisons, the rule flags and the decision panel (see ReviewSplitter, docs/review.md).
 // Keyboard: A approve, R reject, 1–28 toggle reasons (two digits within 700 ms), J/K and
 // PageDown/PageUp next/previous submission, N claim the next unclaimed one, F5 refresh, Esc
 // back to the queue.
@@ -132,9 +135,12 @@ signals:
 
 protected:
     void changeEvent(QEvent* event) override;
+    void focusInEvent(QFocusEvent* event) override;
+    bool eventFilter(QObject* watched, QEvent* event) override;
 
 private:
     void retranslate();
+    void updateQueueToggle();
     void applyFilter();
     void syncAfterReload();
     void openAttempt(Id attemptId);
@@ -181,7 +187,8 @@ private:
     FaceMatchPanel* m_faces;
     RuleFlagsPanel* m_rules;
     PreScreenService* m_preScreen;
-    QSplitter* m_splitter;
+    ReviewSplitter* m_splitter;
+    QToolButton* m_queueToggle;
     CompareController* m_compare = nullptr;
     QueueCountsBar* m_countsBar;
     SubmissionPrefetcher* m_prefetch;
@@ -219,6 +226,7 @@ private:
     int m_pendingDigit = -1;
     QTimer m_digitTimer;
     QTimer m_headerTick;
+    QTimer m_displayTimer; // the photo panes changed size: tell the prefetcher once they settle
 };
 
 } // namespace pd

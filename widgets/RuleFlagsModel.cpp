@@ -210,7 +210,8 @@ QVariant RuleFlagsModel::data(const QModelIndex& index, int role) const
 
 QVariant RuleFlagsModel::headerData(int section, Qt::Orientation orientation, int role) const
 {
-    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+    // The tooltip repeats the title: a narrow side column elides the header.
+    if (orientation != Qt::Horizontal || (role != Qt::DisplayRole && role != Qt::ToolTipRole))
         return {};
     switch (section) {
     case RuleColumn: return tr("Rule");

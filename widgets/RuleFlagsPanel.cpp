@@ -62,17 +62,24 @@ RuleFlagsPanel::RuleFlagsPanel(std::shared_ptr<Store> store, PreScreenService* s
     m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_view->setSelectionMode(QAbstractItemView::SingleSelection);
     m_view->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    m_view->setFocusPolicy(Qt::ClickFocus); // the queue keeps the keyboard
+    // Reachable by Tab like every control (the arrows then walk the rules); the review keys
+    // work while it has the focus, as anywhere in the workspace.
+    m_view->setFocusPolicy(Qt::StrongFocus);
+    m_view->setTabKeyNavigation(false); // Tab leaves the table, it does not walk its cells
     m_view->setWordWrap(false);
     m_view->setTextElideMode(Qt::ElideRight);
     m_view->verticalHeader()->hide();
     m_view->verticalHeader()->setDefaultSectionSize(m_view->fontMetrics().height() + 6);
-    // Rule and values are elided (full text in the tooltip); the verdict is always whole.
+    // The rule's title takes the room the side column has; the measured values get a fixed
+    // share. What does not fit is elided, and the row's tooltip carries the title, the verdict,
+    // the explanation and the values in full. The verdict is always whole.
     QHeaderView* h = m_view->horizontalHeader();
-    h->setSectionResizeMode(RuleFlagsModel::RuleColumn, QHeaderView::Interactive);
-    h->resizeSection(RuleFlagsModel::RuleColumn, m_view->fontMetrics().horizontalAdvance(QStringLiteral("28  标准单色背景")) + 12);
+    h->setSectionResizeMode(RuleFlagsModel::RuleColumn, QHeaderView::Stretch);
     h->setSectionResizeMode(RuleFlagsModel::VerdictColumn, QHeaderView::ResizeToContents);
-    h->setSectionResizeMode(RuleFlagsModel::ValuesColumn, QHeaderView::Stretch);
+    h->setSectionResizeMode(RuleFlagsModel::ValuesColumn, QHeaderView::Interactive);
+    h->resizeSection(RuleFlagsModel::ValuesColumn, m_view->fontMetrics().horizontalAdvance(QStringLiteral("0.000 · 0.000")) + 12);
+    h->setMinimumSectionSize(32);
+    h->setTextElideMode(Qt::ElideRight); // "测量值 [阈…", whole in the header's tooltip
     m_view->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     m_view->setShowGrid(false);
     m_view->setAlternatingRowColors(false);
@@ -261,6 +268,7 @@ void RuleFlagsPanel::retranslate()
     m_overlay->setToolTip(tr("Face box, landmarks, hair-top / eye-line / chin guides against the allowed bands, and the regions of flagged rules"));
     m_model->retranslate();
     QString status;
+    QString statusTip;
     switch (m_mode) {
     case Mode::Cleared: status = QString(); break;
     case Mode::Analysing: status = tr("Checking the rules…"); break;
@@ -277,14 +285,15 @@ void RuleFlagsPanel::retranslate()
         parts << QStringLiteral("<span style='color:#b26a00'><b>! %1</b></span>").arg(tr("%n to check", "", warns).toHtmlEscaped());
         if (errors > 0)
             parts << QStringLiteral("? %1").arg(tr("%n not measured", "", errors).toHtmlEscaped());
+        // The rule set in the tooltip: the summary stays one line in the narrow side column.
         if (report)
-            parts << QStringLiteral("<span style='color:#6b7280'>%1</span>")
-                         .arg(tr("rule set %1 v%2").arg(report->configName).arg(report->configVersion).toHtmlEscaped());
+            statusTip = tr("rule set %1 v%2").arg(report->configName).arg(report->configVersion);
         status = parts.join(QStringLiteral(" · "));
         break;
     }
     }
     m_status->setText(status);
+    m_status->setToolTip(statusTip);
     m_status->setVisible(!status.isEmpty());
 }
 

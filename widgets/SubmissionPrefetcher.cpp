@@ -78,9 +78,36 @@ void SubmissionPrefetcher::setCapacity(int entries)
 
 void SubmissionPrefetcher::setDisplay(const std::array<QSize, 3>& canvases, qreal devicePixelRatio)
 {
-    // Entries scaled for the old size stay usable: the pane scales those itself.
+    if (canvases == m_canvases && devicePixelRatio == m_dpr)
+        return;
     m_canvases = canvases;
     m_dpr = devicePixelRatio;
+    // What is prepared is scaled again for the new size, in the background: otherwise each of
+    // them would be scaled on the UI thread when shown (the pane does it when the size differs).
+    for (Id id : m_cache.keys())
+        rescale(id);
+}
+
+void SubmissionPrefetcher::rescale(Id attemptId)
+{
+    const auto* cached = m_cache.peek(attemptId);
+    if (!cached)
+        return;
+    std::shared_ptr<const PreparedSubmission> old = *cached;
+    const std::array<QSize, 3> canvases = m_canvases;
+    const qreal dpr = m_dpr;
+    whenFinished(this, QtConcurrent::run(&m_decodePool, [old, canvases, dpr] {
+                     auto fresh = std::make_shared<PreparedSubmission>(*old); // the images are shared, not copied
+                     for (size_t slot = 0; slot < fresh->photos.size(); ++slot)
+                         if (std::optional<DecodedPhoto>& photo = fresh->photos[slot])
+                             scaleForDisplay(*photo, canvases[slot], dpr);
+                     return std::shared_ptr<const PreparedSubmission>(std::move(fresh));
+                 }),
+                 [this, attemptId, old](const std::shared_ptr<const PreparedSubmission>& fresh) {
+                     // Unless it was dropped, invalidated or prepared anew meanwhile.
+                     if (const auto* now = m_cache.peek(attemptId); now && *now == old)
+                         m_cache.insert(attemptId, fresh);
+                 });
 }
 
 void SubmissionPrefetcher::setVersions(const Versions& versions)
@@ -285,6 +312,8 @@ void SubmissionPrefetcher::decoded(const std::shared_ptr<Job>& job)
         entry->prepareMs = job->timer.nsecsElapsed() / 1e6;
         m_cache.insert(job->attemptId, std::move(entry));
         ++m_stats.prepared;
+        if (job->canvases != m_canvases || job->dpr != m_dpr)
+            rescale(job->attemptId); // the panes changed size while it was being decoded
         emit prepared(job->attemptId);
     }
     pump();

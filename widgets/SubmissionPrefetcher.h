@@ -82,7 +82,8 @@ public:
     void setCapacity(int entries);
     int capacity() const { return m_cache.capacity(); }
     // The canvas sizes of the three photo panes (submitted, enrollment, ID card) and the
-    // device pixel ratio: photos are scaled for them ahead of time.
+    // device pixel ratio: photos are scaled for them ahead of time, and what is already prepared
+    // is scaled again for a new size in the background.
     void setDisplay(const std::array<QSize, 3>& canvases, qreal devicePixelRatio);
     // Entries prepared for other versions are dropped.
     void setVersions(const Versions& versions);
@@ -117,6 +118,7 @@ private:
     void loaded(const std::shared_ptr<Job>& job);
     void startDecode(const std::shared_ptr<Job>& job);
     void decoded(const std::shared_ptr<Job>& job);
+    void rescale(Id attemptId);
     bool stillWanted(const Job& job) const;
     Id nextToLoad() const;
 
