@@ -13,4 +13,5 @@ add_unit_test(NAME tst_exportcli SOURCES export/tst_exportcli.cpp export/ExportC
 add_dependencies(tst_exportcli photodesk-cli)
 if(TARGET photodesk_widgets)
   add_unit_test(NAME tst_gui_export SOURCES export/tst_gui_export.cpp export/ExportChecks.h LIBS photodesk_widgets ZLIB::ZLIB TIMEOUT 300)
+  set_property(TEST tst_gui_export APPEND PROPERTY ENVIRONMENT "PHOTODESK_TEST_SCREENSHOT_DIR=${CMAKE_BINARY_DIR}/test-screenshots")
 endif()
