@@ -107,11 +107,9 @@ int compareCommand(const QStringList& args, QTextStream& out, QTextStream& err)
     const auto pairs = readList<std::vector<rules::ComparePair>>(p.value(QStringLiteral("pairs")), rules::readPairList, err, "compare");
     if (!pairs)
         return CompareSetupError;
-    auto analyzer = FaceAnalyzer::shared();
-    auto bands = loadDefaultMatchBands();
-    if (!analyzer || !bands) {
-        const VisionError& e = !analyzer ? analyzer.error() : bands.error();
-        err << "compare: error [" << e.code << "]: " << e.message << "\n";
+    auto models = loadSharedFaceModels();
+    if (!models) {
+        err << "compare: error [" << models.error().code << "]: " << models.error().message << "\n";
         return CompareSetupError;
     }
     const bool csv = p.isSet(QStringLiteral("csv"));
@@ -119,7 +117,7 @@ int compareCommand(const QStringList& args, QTextStream& out, QTextStream& err)
     std::vector<QJsonObject> rows;
     int exit = CompareOk;
     rules::comparePairs(
-        *analyzer.value(), bands.value(), *pairs, jobsOption(p),
+        *models->analyzer, models->bands, *pairs, jobsOption(p),
         [&](int, const QJsonObject& o) {
             const QString error = o.value(QStringLiteral("error")).toString();
             if (error == VisionErrorCode::NoFace && exit == CompareOk)

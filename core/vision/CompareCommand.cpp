@@ -23,30 +23,38 @@ VisionResult<QByteArray> readFile(const QString& path)
 
 } // namespace
 
+VisionResult<SharedFaceModels> loadSharedFaceModels()
+{
+    auto analyzer = FaceAnalyzer::shared();
+    if (!analyzer)
+        return analyzer.error();
+    auto bands = loadDefaultMatchBands();
+    if (!bands)
+        return bands.error();
+    return SharedFaceModels{analyzer.value(), bands.value()};
+}
+
 int runCompareCommand(const QStringList& args, QTextStream& out, QTextStream& err)
 {
     if (args.size() != 2) {
         err << "usage: photodesk-cli compare IMAGE_A IMAGE_B\n";
         return CompareSetupError;
     }
-    auto analyzer = FaceAnalyzer::shared();
-    if (!analyzer) {
-        err << "error [" << analyzer.error().code << "]: " << analyzer.error().message << "\n";
+    auto models = loadSharedFaceModels();
+    if (!models) {
+        err << "error [" << models.error().code << "]: " << models.error().message << "\n";
         return CompareSetupError;
     }
-    auto bands = loadDefaultMatchBands();
-    if (!bands) {
-        err << "error [" << bands.error().code << "]: " << bands.error().message << "\n";
-        return CompareSetupError;
-    }
-    if (const QString warning = blasWarning(analyzer.value()->blas()); !warning.isEmpty())
+    const auto& analyzer = models->analyzer;
+    const MatchBands& bands = models->bands;
+    if (const QString warning = blasWarning(analyzer->blas()); !warning.isEmpty())
         err << "warning: " << warning << "\n";
 
     FaceAnalysis analyses[2];
     for (int i = 0; i < 2; ++i) {
         auto bytes = readFile(args[i]);
         // Either side may be a reference photo (an ID-card reader's BMP).
-        auto analysis = bytes ? analyzer.value()->analyzeBytes(bytes.value(), {}, referencePhotoLoadOptions())
+        auto analysis = bytes ? analyzer->analyzeBytes(bytes.value(), {}, referencePhotoLoadOptions())
                               : VisionResult<FaceAnalysis>(bytes.error());
         if (!analysis) {
             QJsonObject o = errorToJson(analysis.error());
@@ -59,7 +67,7 @@ int runCompareCommand(const QStringList& args, QTextStream& out, QTextStream& er
     }
     QJsonObject o{{QStringLiteral("faces_a"), int(analyses[0].faces.size())},
                   {QStringLiteral("faces_b"), int(analyses[1].faces.size())},
-                  {QStringLiteral("model_id"), analyzer.value()->modelId()}};
+                  {QStringLiteral("model_id"), analyzer->modelId()}};
     const DetectedFace* a = analyses[0].largest();
     const DetectedFace* b = analyses[1].largest();
     if (!a || !b) {
@@ -70,7 +78,7 @@ int runCompareCommand(const QStringList& args, QTextStream& out, QTextStream& er
         err << "error [no_face]: no face found in " << (!a ? args[0] : args[1]) << "\n";
         return CompareNoFace;
     }
-    const auto match = matchDescriptors(a->descriptor, b->descriptor, bands.value(), analyzer.value()->modelId());
+    const auto match = matchDescriptors(a->descriptor, b->descriptor, bands, analyzer->modelId());
     const auto m = matchToJson(match.value());
     o.insert(QStringLiteral("distance"), m.value(QStringLiteral("distance")));
     o.insert(QStringLiteral("band"), m.value(QStringLiteral("band")));
@@ -112,12 +120,9 @@ QJsonObject analyzeFacesJson(const FaceAnalyzer& analyzer, const MatchBands& ban
 VisionResult<QJsonObject> analyzeFacesJsonFromFiles(const QString& photoPath, const QString& enrollmentPath,
                                                     const QString& idCardPath)
 {
-    auto analyzer = FaceAnalyzer::shared();
-    if (!analyzer)
-        return analyzer.error();
-    auto bands = loadDefaultMatchBands();
-    if (!bands)
-        return bands.error();
+    auto models = loadSharedFaceModels();
+    if (!models)
+        return models.error();
     // An unreadable file is analysed as empty bytes → "empty"; report the open error instead.
     QJsonObject unreadable;
     const auto bytesOf = [&](const QString& path, const QString& key) -> QByteArray {
@@ -133,7 +138,7 @@ VisionResult<QJsonObject> analyzeFacesJsonFromFiles(const QString& photoPath, co
     const QByteArray photo = bytesOf(photoPath, QStringLiteral("photo"));
     const QByteArray enrollment = bytesOf(enrollmentPath, QStringLiteral("enrollment"));
     const QByteArray idCard = bytesOf(idCardPath, QStringLiteral("id_card"));
-    QJsonObject result = analyzeFacesJson(*analyzer.value(), bands.value(), photo, enrollment, idCard);
+    QJsonObject result = analyzeFacesJson(*models->analyzer, models->bands, photo, enrollment, idCard);
     if (!unreadable.isEmpty()) {
         QJsonObject faces = result.value(QStringLiteral("faces")).toObject();
         for (auto it = unreadable.begin(); it != unreadable.end(); ++it)

@@ -11,6 +11,14 @@
 
 namespace pd {
 
+// What every command that compares faces needs: the process-wide analyser and the shipped match
+// bands. Errors: the analyser's (model_missing, model_invalid) or the bands' (config).
+struct SharedFaceModels {
+    std::shared_ptr<const FaceAnalyzer> analyzer;
+    MatchBands bands;
+};
+VisionResult<SharedFaceModels> loadSharedFaceModels();
+
 // Exit codes of `photodesk-cli compare`.
 enum CompareExit : int {
     CompareOk = 0,         // both images have a face: distance and band printed

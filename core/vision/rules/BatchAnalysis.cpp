@@ -1,5 +1,6 @@
 #include "core/vision/rules/BatchAnalysis.h"
 
+#include "core/vision/CompareCommand.h"
 #include "core/vision/FaceJson.h"
 #include "core/vision/rules/PerceptualHash.h"
 #include "core/vision/rules/RuleReportJson.h"
@@ -171,14 +172,11 @@ VisionResult<std::shared_ptr<PhotoAnalysisSession>> PhotoAnalysisSession::create
     auto config = loadRuleConfig(configPath);
     if (!config)
         return config.error();
-    auto analyzer = FaceAnalyzer::shared();
-    if (!analyzer)
-        return analyzer.error();
-    auto bands = loadDefaultMatchBands();
-    if (!bands)
-        return bands.error();
+    auto models = loadSharedFaceModels();
+    if (!models)
+        return models.error();
     return std::shared_ptr<PhotoAnalysisSession>(
-        new PhotoAnalysisSession(analyzer.value(), RuleEngine(config.value(), bands.value())));
+        new PhotoAnalysisSession(models->analyzer, RuleEngine(config.value(), models->bands)));
 }
 
 PhotoAnalysisSession::Reference PhotoAnalysisSession::reference(const QString& path) const
