@@ -882,6 +882,7 @@ QJsonObject PreScreenService::Impl::evaluateRules(const JobContext& ctx, const P
             return;
         out->given = true;
         out->descriptor = faces.descriptor;
+        out->faceWidth = faces.box.width;
         out->phash = storedHash(db, photo->id);
         if (out->phash || !blobError.isEmpty())
             return;

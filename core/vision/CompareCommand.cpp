@@ -78,7 +78,7 @@ int runCompareCommand(const QStringList& args, QTextStream& out, QTextStream& er
         err << "error [no_face]: no face found in " << (!a ? args[0] : args[1]) << "\n";
         return CompareNoFace;
     }
-    const auto match = matchDescriptors(a->descriptor, b->descriptor, bands, analyzer->modelId());
+    const auto match = matchDescriptors(a->descriptor, b->descriptor, bands.forFaces(a->box.width, b->box.width), analyzer->modelId());
     const auto m = matchToJson(match.value());
     o.insert(QStringLiteral("distance"), m.value(QStringLiteral("distance")));
     o.insert(QStringLiteral("band"), m.value(QStringLiteral("band")));
@@ -107,7 +107,7 @@ QJsonObject analyzeFacesJson(const FaceAnalyzer& analyzer, const MatchBands& ban
             matches.insert(key, QJsonValue::Null);
             return;
         }
-        const auto match = matchDescriptors(a->descriptor, b->descriptor, bands, analyzer.modelId());
+        const auto match = matchDescriptors(a->descriptor, b->descriptor, bands.forFaces(a->box.width, b->box.width), analyzer.modelId());
         matches.insert(key, match ? matchToJson(match.value()) : QJsonValue(QJsonValue::Null));
     };
     addReference(QStringLiteral("enrollment"), enrollment);

@@ -6,6 +6,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 
+#include <algorithm>
 #include <cmath>
 
 namespace pd {
@@ -64,7 +65,32 @@ VisionResult<MatchBands> loadMatchBands(const QByteArray& json)
     bands.matchMax = *matchMax;
     bands.mismatchMin = *mismatchMin;
     bands.model = o.value(QStringLiteral("model")).toString();
+    if (o.contains(QStringLiteral("small_face"))) {
+        const QJsonObject small = o.value(QStringLiteral("small_face")).toObject();
+        const QJsonValue width = small.value(QStringLiteral("width_below"));
+        const QJsonValue limit = small.value(QStringLiteral("mismatch_min"));
+        if (!width.isDouble() || width.toDouble() < 1 || width.toDouble() > 1000)
+            return configError(QStringLiteral("\"small_face.width_below\" must be a number of pixels in [1, 1000]"));
+        if (!limit.isDouble() || limit.toDouble() < *mismatchMin || limit.toDouble() >= kMaxSensibleDistance)
+            return configError(QStringLiteral("\"small_face.mismatch_min\" must be a number in [mismatch_min, 3)"));
+        bands.smallFaceWidth = width.toInt();
+        bands.smallFaceMismatchMin = limit.toDouble();
+    }
     return bands;
+}
+
+bool MatchBands::smallFace(int widthA, int widthB) const
+{
+    const auto small = [&](int w) { return w > 0 && w < smallFaceWidth; };
+    return smallFaceWidth > 0 && (small(widthA) || small(widthB));
+}
+
+MatchBands MatchBands::forFaces(int widthA, int widthB) const
+{
+    MatchBands b = *this;
+    if (smallFace(widthA, widthB))
+        b.mismatchMin = std::max(mismatchMin, smallFaceMismatchMin);
+    return b;
 }
 
 VisionResult<MatchBands> loadMatchBandsFile(const QString& path)

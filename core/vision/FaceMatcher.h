@@ -20,10 +20,22 @@ struct MatchBands {
     double matchMax = 0;
     double mismatchMin = 0;
     QString model; // the model the thresholds were measured for
+    // A face narrower than `smallFaceWidth` px on either side (an ID-card chip portrait at reader
+    // resolution: ≈ 49 px) gives noisier descriptors: same-person distances rise by ≈ 0.1 while
+    // different people stay far apart, so "mismatch" starts later (`smallFaceMismatchMin`) and
+    // the doubtful pairs go to the reviewer instead of being called wrong with confidence.
+    // 0: no such widening. Never lowers the bar for "match".
+    int smallFaceWidth = 0;
+    double smallFaceMismatchMin = 0;
+
+    // The bands for a pair whose faces are `widthA` and `widthB` px wide (0: unknown).
+    MatchBands forFaces(int widthA, int widthB) const;
+    bool smallFace(int widthA, int widthB) const;
 };
 
-// Parses and validates {"version": 1, "match_max": x, "mismatch_min": y, "model": "..."}
-// (other keys are notes and are ignored). Error code "config" with a message naming the field.
+// Parses and validates {"version": 1, "match_max": x, "mismatch_min": y, "model": "...",
+// optional "small_face": {"width_below": px, "mismatch_min": z ≥ y}} (other keys are notes and
+// are ignored). Error code "config" with a message naming the field.
 VisionResult<MatchBands> loadMatchBands(const QByteArray& json);
 VisionResult<MatchBands> loadMatchBandsFile(const QString& path);
 // Where the CLI looks for face-match.json: $PHOTODESK_SHARE_DIR/config, the build tree's

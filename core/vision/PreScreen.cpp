@@ -70,7 +70,7 @@ std::optional<FaceMatch> matchOf(const PhotoFaces& a, const PhotoFaces& b, const
 {
     if (a.descriptor.empty() || b.descriptor.empty())
         return std::nullopt;
-    auto m = matchDescriptors(a.descriptor, b.descriptor, bands, modelId);
+    auto m = matchDescriptors(a.descriptor, b.descriptor, bands.forFaces(a.box.width, b.box.width), modelId);
     return m ? std::optional<FaceMatch>(m.value()) : std::nullopt;
 }
 

@@ -32,6 +32,10 @@ private slots:
         QTest::newRow("negative") << QByteArray(R"({"version":1,"match_max":-0.5,"mismatch_min":0.6})") << QStringLiteral("match_max");
         QTest::newRow("huge") << QByteArray(R"({"version":1,"match_max":0.5,"mismatch_min":60})") << QStringLiteral("mismatch_min");
         QTest::newRow("inverted") << QByteArray(R"({"version":1,"match_max":0.7,"mismatch_min":0.6})") << QStringLiteral("must not be below");
+        QTest::newRow("small face width") << QByteArray(R"({"version":1,"match_max":0.5,"mismatch_min":0.6,"small_face":{"mismatch_min":0.7}})")
+                                          << QStringLiteral("small_face.width_below");
+        QTest::newRow("small face narrower") << QByteArray(R"({"version":1,"match_max":0.5,"mismatch_min":0.6,"small_face":{"width_below":80,"mismatch_min":0.55}})")
+                                             << QStringLiteral("small_face.mismatch_min");
     }
     void validation()
     {
@@ -62,6 +66,27 @@ private slots:
         QCOMPARE(m->band, MatchBand::Match);
         QCOMPARE(matchToJson(m.value()).value(QStringLiteral("band")).toString(), QStringLiteral("match"));
         QVERIFY(!matchDescriptors(a, {1, 2}, bands.value(), {}).ok());
+    }
+
+    void smallFacesWidenTheUncertainZoneOnly()
+    {
+        auto bands = loadMatchBands(R"({"version":1,"match_max":0.5,"mismatch_min":0.6,"small_face":{"width_below":80,"mismatch_min":0.68}})");
+        QVERIFY(bands.ok());
+        QCOMPARE(bands->smallFaceWidth, 80);
+        // A chip portrait's 49 px face on either side: 0.6015 (a same-person pair of the evaluation
+        // corpus) is left to the reviewer instead of called a mismatch; "match" is unchanged.
+        QCOMPARE(classifyDistance(0.6015, bands->forFaces(230, 49)), MatchBand::Uncertain);
+        QCOMPARE(classifyDistance(0.6015, bands->forFaces(49, 230)), MatchBand::Uncertain);
+        QCOMPARE(classifyDistance(0.70, bands->forFaces(230, 49)), MatchBand::Mismatch);
+        QCOMPARE(classifyDistance(0.5, bands->forFaces(230, 49)), MatchBand::Match);
+        QCOMPARE(classifyDistance(0.55, bands->forFaces(230, 49)), MatchBand::Uncertain);
+        // Print-resolution and larger faces, and unknown widths, keep the normal bands.
+        QCOMPARE(classifyDistance(0.6015, bands->forFaces(230, 102)), MatchBand::Mismatch);
+        QCOMPARE(classifyDistance(0.6015, bands->forFaces(0, 0)), MatchBand::Mismatch);
+        // Without the section nothing changes.
+        auto plain = loadMatchBands(R"({"version":1,"match_max":0.5,"mismatch_min":0.6})");
+        QVERIFY(plain.ok());
+        QCOMPARE(classifyDistance(0.6015, plain->forFaces(230, 49)), MatchBand::Mismatch);
     }
 
     void descriptorRoundTrip()

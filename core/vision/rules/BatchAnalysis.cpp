@@ -201,8 +201,10 @@ PhotoAnalysisSession::Reference PhotoAnalysisSession::reference(const QString& p
         options.keepChips = false;
         if (auto a = m_analyzer->analyze(loaded->bgr, options)) {
             ref.faces = analysisToJson(a.value());
-            if (const DetectedFace* face = a->largest())
+            if (const DetectedFace* face = a->largest()) {
                 ref.photo.descriptor = face->descriptor;
+                ref.photo.faceWidth = face->box.width;
+            }
             ref.analysed = true;
         } else {
             ref.faces = errorToJson(a.error());
@@ -253,7 +255,8 @@ VisionResult<QJsonObject> PhotoAnalysisSession::analyze(const AnalysisItem& item
             matches.insert(key, QJsonValue::Null);
             return;
         }
-        auto match = matchDescriptors(mine->descriptor, ref.photo.descriptor, m_engine.bands(), m_analyzer->modelId());
+        auto match = matchDescriptors(mine->descriptor, ref.photo.descriptor,
+                                      m_engine.bands().forFaces(mine->box.width, ref.photo.faceWidth), m_analyzer->modelId());
         matches.insert(key, match ? matchToJson(match.value()) : QJsonValue(QJsonValue::Null));
     };
     addReference(item.enrollment, QStringLiteral("enrollment"), input.enrollment);
@@ -320,6 +323,7 @@ void comparePairs(const FaceAnalyzer& analyzer, const MatchBands& bands, const s
     struct Seen {
         std::optional<VisionError> error;
         int faces = 0;
+        int faceWidth = 0;
         std::vector<float> descriptor;
     };
     std::vector<Seen> seen(images.size());
@@ -341,8 +345,10 @@ void comparePairs(const FaceAnalyzer& analyzer, const MatchBands& bands, const s
                 s.error = a.error();
             } else {
                 s.faces = int(a->faces.size());
-                if (const DetectedFace* face = a->largest())
+                if (const DetectedFace* face = a->largest()) {
                     s.descriptor = face->descriptor;
+                    s.faceWidth = face->box.width;
+                }
             }
             std::lock_guard lock(mutex);
             seen[i] = std::move(s);
@@ -370,7 +376,7 @@ void comparePairs(const FaceAnalyzer& analyzer, const MatchBands& bands, const s
             o.insert(QStringLiteral("faces_a"), a.faces);
             o.insert(QStringLiteral("faces_b"), b.faces);
             auto match = (!a.descriptor.empty() && !b.descriptor.empty())
-                             ? matchDescriptors(a.descriptor, b.descriptor, bands, analyzer.modelId())
+                             ? matchDescriptors(a.descriptor, b.descriptor, bands.forFaces(a.faceWidth, b.faceWidth), analyzer.modelId())
                              : VisionResult<FaceMatch>(visionError(VisionErrorCode::NoFace, {}));
             if (match) {
                 const QJsonObject m = matchToJson(match.value());

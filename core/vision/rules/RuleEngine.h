@@ -24,6 +24,7 @@ struct ReferencePhoto {
     bool given = false;
     std::vector<float> descriptor;   // largest face; empty when none was found
     std::optional<quint64> phash;    // perceptualHash() of the upright pixels
+    int faceWidth = 0;               // of that face, px (a chip portrait's is small: see MatchBands)
 };
 
 struct RuleInput {

@@ -962,9 +962,11 @@ void matchReference(const Context& c, RuleResult& r, const ReferencePhoto& ref, 
     if (ref.descriptor.empty())
         return set(r, Verdict::Warn, ZH("%1中未检测到人脸，请人工比对").arg(nameZh), EN("no face in the %1 photo: compare by eye").arg(nameEn));
     const double d = descriptorDistance(face->descriptor, ref.descriptor);
-    const MatchBand band = classifyDistance(d, *c.bands);
+    const MatchBands bands = c.bands->forFaces(face->box.width, ref.faceWidth);
+    const MatchBand band = classifyDistance(d, bands);
     r.values = {{QStringLiteral("distance"), r3(d)}, {QStringLiteral("band"), matchBandName(band)},
-                {QStringLiteral("match_max"), c.bands->matchMax}, {QStringLiteral("mismatch_min"), c.bands->mismatchMin}};
+                {QStringLiteral("match_max"), bands.matchMax}, {QStringLiteral("mismatch_min"), bands.mismatchMin},
+                {QStringLiteral("reference_face_px"), ref.faceWidth}};
     region(r, QStringLiteral("face"), face->box);
     if (band == MatchBand::Mismatch)
         return set(r, Verdict::Fail, ZH("与%1不是同一人（距离 %2）").arg(nameZh).arg(r3(d)),
