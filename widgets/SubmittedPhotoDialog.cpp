@@ -31,7 +31,7 @@ Result<SubmittedPhotoDisplay> loadSubmittedPhoto(const std::shared_ptr<const Sto
     display.view.bytes = QByteArray();
     scaleForDisplay(display.photo, canvas, devicePixelRatio);
     // The same configuration the pre-screen loads (shipped file + the school's override).
-    auto config = rules::loadRuleConfig(qEnvironmentVariable("PHOTODESK_RULES_CONFIG"));
+    auto config = rules::loadRuleConfig(rules::schoolRuleConfigPath());
     if (config)
         display.ruleConfig = config.value();
     return display;

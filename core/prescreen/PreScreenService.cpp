@@ -561,7 +561,7 @@ bool PreScreenService::Impl::ensureReady()
     } else {
         // A school's override: the option (CLI --config), else $PHOTODESK_RULES_CONFIG (GUI).
         const QString overridePath = !options.ruleConfigPath.isEmpty() ? options.ruleConfigPath
-                                                                        : qEnvironmentVariable("PHOTODESK_RULES_CONFIG");
+                                                                        : rules::schoolRuleConfigPath();
         auto loaded = rules::loadRuleConfig(overridePath);
         if (!loaded) {
             failUnavailable(Error{loaded.error().code, loaded.error().message});

@@ -324,6 +324,8 @@ QStringList ruleConfigSearchPaths()
     return paths;
 }
 
+QString schoolRuleConfigPath() { return qEnvironmentVariable("PHOTODESK_RULES_CONFIG"); }
+
 VisionResult<RuleConfig> loadRuleConfig(const QString& overridePath)
 {
     QString basePath;

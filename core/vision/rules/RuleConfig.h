@@ -40,5 +40,8 @@ VisionResult<RuleConfig> applyRuleConfigOverride(const RuleConfig& base, const Q
 QStringList ruleConfigSearchPaths();
 // The shipped configuration, plus the override file when `overridePath` is not empty.
 VisionResult<RuleConfig> loadRuleConfig(const QString& overridePath = {});
+// Where the GUI finds the school's override until it is a setting: $PHOTODESK_RULES_CONFIG
+// (empty: the shipped file only). The pre-screen and the hotline's photo view read the same one.
+QString schoolRuleConfigPath();
 
 } // namespace pd::rules
