@@ -183,8 +183,8 @@ PhotoAnalysisSession::Reference PhotoAnalysisSession::reference(const QString& p
 {
     {
         std::lock_guard lock(m_cacheMutex);
-        if (auto it = m_references.constFind(path); it != m_references.constEnd())
-            return it.value();
+        if (const Reference* hit = m_references.find(path))
+            return *hit;
     }
     // Analysed outside the lock: two threads may analyse the same reference once each at the
     // start of a batch, which costs less than making every other photo wait.

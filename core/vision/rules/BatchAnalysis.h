@@ -9,6 +9,7 @@
 #include "core/vision/FaceAnalyzer.h"
 #include "core/vision/FaceMatcher.h"
 #include "core/vision/rules/RuleEngine.h"
+#include "core/util/LruCache.h"
 
 #include <QHash>
 #include <QJsonObject>
@@ -76,8 +77,12 @@ private:
 
     std::shared_ptr<const FaceAnalyzer> m_analyzer;
     RuleEngine m_engine;
+    // By path, for lists that name a reference on several lines (a class's shared photo, the
+    // evaluation corpus's references); bounded so a list of 100 000 students with a reference
+    // each does not keep every analysis.
+    static constexpr int kReferenceCacheSize = 256;
     mutable std::mutex m_cacheMutex;
-    mutable QHash<QString, Reference> m_references; // by path, for lists that repeat a reference
+    mutable LruCache<QString, Reference> m_references{kReferenceCacheSize};
 };
 
 // Runs `work(i)` for i in [0, count) on up to `jobs` threads and hands each result to `onResult` in
