@@ -119,6 +119,30 @@ private slots:
         QCOMPARE(t.rules().front().rule, rules::allRuleIds().front());
     }
 
+    void tallyCountsHeldOutFlags()
+    {
+        // The smile_teeth photos are people no threshold was chosen on: every rule but the
+        // labelled one counts as a held-out judgement there; other fault photos do not count.
+        EvaluationTally t;
+        const QString mc = QStringLiteral("MOUTH_CLOSED"), po = QStringLiteral("POSE_FRONTAL"), sh = QStringLiteral("SHARPNESS"),
+                      mi = QStringLiteral("MATCH_ID");
+        EvalPhoto smile = fault(QStringLiteral("s1"), mc, QStringLiteral("fail"));
+        smile.variant = QLatin1String(kHeldOutVariant);
+        t.addPhoto(smile, {{mc, V::Fail}, {po, V::Warn}, {sh, V::Pass}, {mi, V::NotApplicable}});
+        smile.file = QStringLiteral("s2");
+        t.addPhoto(smile, {{mc, V::Pass}, {po, V::Pass}, {sh, V::Fail}, {mi, V::NotApplicable}});
+        t.addPhoto(fault(QStringLiteral("f"), mc, QStringLiteral("fail")), {{mc, V::Fail}, {po, V::Fail}});
+        QCOMPARE(ruleOf(t, mc).heldOut, 0); // the labelled rule is a fault there, not a held-out judgement
+        QCOMPARE(ruleOf(t, po).heldOut, 2);
+        QCOMPARE(ruleOf(t, po).heldOutFlags, 1);
+        QCOMPARE(ruleOf(t, sh).heldOutFlags, 1);
+        QCOMPARE(ruleOf(t, sh).heldOutFlagPercent(), 50.0);
+        QCOMPARE(ruleOf(t, mi).heldOut, 0);
+        QCOMPARE(ruleOf(t, po).compliant, 0);
+        // s2's missed smile plus the two held-out flags.
+        QCOMPARE(int(t.findings().size()), 3);
+    }
+
     void tallyCountsBands()
     {
         EvaluationTally t;

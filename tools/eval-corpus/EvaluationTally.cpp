@@ -29,6 +29,19 @@ void EvaluationTally::addPhoto(const EvalPhoto& photo, const QHash<QString, Verd
         return;
     }
     ++m_faultPhotos;
+    if (photo.variant == QLatin1String(kHeldOutVariant))
+        for (auto it = verdicts.constBegin(); it != verdicts.constEnd(); ++it) {
+            const bool labelled = std::any_of(photo.rules.begin(), photo.rules.end(),
+                                              [&](const RuleExpectation& e) { return e.rule == it.key(); });
+            if (labelled || it.value() == Verdict::NotApplicable)
+                continue;
+            RuleTally& t = m_rules[it.key()];
+            ++t.heldOut;
+            if (it.value() == Verdict::Fail || it.value() == Verdict::Warn) {
+                ++t.heldOutFlags;
+                m_findings.push_back({photo.file, photo.variant, it.key(), rules::verdictName(it.value()), QStringLiteral("held-out")});
+            }
+        }
     for (const RuleExpectation& e : photo.rules) {
         RuleTally& t = m_rules[e.rule];
         ++t.faults;
@@ -160,7 +173,9 @@ std::vector<QJsonObject> tallyJson(const EvaluationTally& tally, const QList<Unc
                        {QStringLiteral("caught_pct"), t.faults ? QJsonValue(r1(t.caughtPercent())) : QJsonValue(QJsonValue::Null)},
                        {QStringLiteral("compliant"), t.compliant}, {QStringLiteral("false_fails"), t.falseFails},
                        {QStringLiteral("false_warns"), t.falseWarns}, {QStringLiteral("errors"), t.errors},
-                       {QStringLiteral("false_flag_pct"), r1(t.falseFlagPercent())}});
+                       {QStringLiteral("false_flag_pct"), r1(t.falseFlagPercent())},
+                       {QStringLiteral("held_out"), t.heldOut}, {QStringLiteral("held_out_flags"), t.heldOutFlags},
+                       {QStringLiteral("held_out_flag_pct"), r1(t.heldOutFlagPercent())}});
     }
     for (const BandTally& t : tally.bands())
         out.push_back({{QStringLiteral("bench"), QStringLiteral("eval_band")}, {QStringLiteral("reference_kind"), t.referenceKind},
@@ -181,23 +196,26 @@ QString tallyTable(const EvaluationTally& tally, const QList<UncoveredRule>& unc
 {
     QString s;
     s += QStringLiteral("%1 compliant photos, %2 fault photos\n\n").arg(tally.compliantPhotos()).arg(tally.faultPhotos());
-    s += QStringLiteral("| rule | kind | faults | caught | caught % | compliant | false fail | false warn | false flag % |\n");
-    s += QStringLiteral("|---|---|---|---|---|---|---|---|---|\n");
+    s += QStringLiteral("| rule | kind | faults | caught | caught % | compliant | false fail | false warn | false flag % | held-out flags |\n");
+    s += QStringLiteral("|---|---|---|---|---|---|---|---|---|---|\n");
     for (const RuleTally& t : tally.rules()) {
         const auto kind = rules::ruleKind(t.rule);
         const QString caught = t.caughtByWarn ? QStringLiteral("%1 (%2 by warn)").arg(t.caught).arg(t.caughtByWarn)
                                : t.warnedOnly ? QStringLiteral("%1 (+%2 warned)").arg(t.caught).arg(t.warnedOnly)
                                               : QString::number(t.caught);
-        s += QStringLiteral("| %1 | %2 | %3 | %4 | %5 | %6 | %7 | %8 | %9 |\n")
+        s += QStringLiteral("| %1 | %2 | %3 | %4 | %5 | %6 | %7 | %8 | %9 | %10 |\n")
                  .arg(t.rule, kind ? rules::kindName(*kind) : QString())
                  .arg(t.faults)
                  .arg(t.faults ? caught : QStringLiteral("—"), t.faults ? QString::number(r1(t.caughtPercent())) : QStringLiteral("—"))
                  .arg(t.compliant)
                  .arg(t.falseFails)
                  .arg(t.falseWarns)
-                 .arg(r1(t.falseFlagPercent()));
+                 .arg(r1(t.falseFlagPercent()))
+                 .arg(QStringLiteral("%1/%2").arg(t.heldOutFlags).arg(t.heldOut));
     }
-    s += QStringLiteral("\n(caught: fail, or warn where the fault is labelled warn; false flag %: (false fail + false warn) / compliant)\n\n");
+    s += QStringLiteral("\n(caught: fail, or warn where the fault is labelled warn; false flag %: (false fail + false warn) / compliant;\n"
+                         " held-out flags: fails + warnings / judged on the smile_teeth photos of the 11 people who are no compliant base,\n"
+                         " rules other than the one their fault concerns)\n\n");
     s += QStringLiteral("| reference kind | pairs (same) | right | wrong | uncertain | no face | unreadable | left to reviewer % |\n|---|---|---|---|---|---|---|---|\n");
     for (const BandTally& t : tally.bands())
         s += QStringLiteral("| %1 | %2 (%3) | %4 | %5 | %6 | %7 | %8 | %9 |\n")
@@ -216,9 +234,11 @@ QString tallyTable(const EvaluationTally& tally, const QList<UncoveredRule>& unc
              .arg(r1(percentile(tally.faceMs(), 0.5)))
              .arg(r1(percentile(tally.faceMs(), 0.95)));
     // Misses by rule and variant, false flags by rule, verdict and base: what the next tuning looks at.
-    std::map<QString, std::map<QString, int>> misses, flags;
+    std::map<QString, std::map<QString, int>> misses, flags, heldOutFlags;
     for (const Finding& f : tally.findings()) {
-        if (f.expected == QLatin1String("pass")) {
+        if (f.expected == QLatin1String("held-out")) {
+            ++heldOutFlags[f.rule][QStringLiteral("%1 %2").arg(f.verdict, QFileInfo(f.file).completeBaseName())];
+        } else if (f.expected == QLatin1String("pass")) {
             const QString base = QFileInfo(f.file).completeBaseName().section(QStringLiteral("_jitter"), 0, 0);
             ++flags[f.rule][QStringLiteral("%1 %2").arg(f.verdict, base)];
         } else {
@@ -247,6 +267,7 @@ QString tallyTable(const EvaluationTally& tally, const QList<UncoveredRule>& unc
     }
     list("\nmissed faults (variant, verdict):\n", misses);
     list("\nflags on compliant photos (verdict, base):\n", flags);
+    list("\nflags on held-out photos (verdict, photo):\n", heldOutFlags);
     list("\nface pairs not banded right (outcome, label, submission vs reference):\n", pairGroups);
     if (!uncovered.isEmpty()) {
         s += QStringLiteral("\nrules without a realistic fault variant:\n");

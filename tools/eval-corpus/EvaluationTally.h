@@ -29,6 +29,11 @@ struct RuleTally {
     int falseFails = 0;
     int falseWarns = 0;
     int errors = 0;        // on either kind of photo
+    // Held-out people: the smile_teeth photos are 11 portraits that are no compliant base, so no
+    // threshold was chosen on them; every rule but the one their fault concerns should pass there.
+    int heldOut = 0;       // held-out photos the rule judged (not labelled with it, not not_applicable)
+    int heldOutFlags = 0;  // of those: failed or warned
+    double heldOutFlagPercent() const { return heldOut ? 100.0 * heldOutFlags / heldOut : 0; }
     double caughtPercent() const { return faults ? 100.0 * caught / faults : 0; }
     // A false flag is a fail or a warning: either puts a good photo in front of the reviewer as
     // a problem (issue 13 counts GLASSES_OK's and NOT_EDITED's warnings on good photos).
@@ -55,7 +60,7 @@ struct Finding {
     QString variant;
     QString rule;
     QString verdict;  // what the rule said
-    QString expected; // "fail"/"warn" for a missed fault, "pass" for a compliant photo
+    QString expected; // "fail"/"warn" for a missed fault, "pass" for a compliant photo, "held-out" (see RuleTally)
 };
 
 // A face pair not banded right: wrong, uncertain, no face or unreadable.
@@ -63,6 +68,9 @@ struct PairFinding {
     EvalPair pair;
     QString outcome; // "wrong" | "uncertain" | "no_face" | "unreadable"
 };
+
+// The fault variant whose photos are the held-out check (RuleTally::heldOut).
+inline constexpr const char* kHeldOutVariant = "smile_teeth";
 
 class EvaluationTally {
 public:
