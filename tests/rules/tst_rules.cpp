@@ -128,7 +128,7 @@ private slots:
             QVERIFY(!r.results[size_t(i)].explanationEn.isEmpty());
         }
         QCOMPARE(r.configName, QStringLiteral("national-2024"));
-        QCOMPARE(r.configVersion, 2);
+        QCOMPARE(r.configVersion, 3);
         for (const char* id : {"NO_HEADWEAR", "NO_JEWELRY"}) {
             QCOMPARE(r.find(QLatin1String(id))->kind, RuleKind::Checklist);
             QCOMPARE(r.find(QLatin1String(id))->verdict, rules::Verdict::NotApplicable);

@@ -325,7 +325,6 @@ VisionResult<cv::Mat> cardPhoto(const cv::Mat& bgr, const cv::Rect& face, const 
 const QList<UncoveredRule>& uncoveredRules()
 {
     static const QList<UncoveredRule> list{
-        {QStringLiteral("EYES_OPEN"), QStringLiteral("closed or half-closed eyes need a generative edit of the eyelids; no fixture has them")},
         {QStringLiteral("NO_SLEEVELESS"), QStringLiteral("changing clothes to a strap top needs a body model; no fixture wears one")},
         {QStringLiteral("EARS_VISIBLE"), QStringLiteral("hair over the ears needs a generative hair edit; drawing hair looks nothing like it")},
         {QStringLiteral("HAIR_CLEAR"), QStringLiteral("a fringe over the brows needs a generative hair edit")},
@@ -635,6 +634,10 @@ void CorpusWriter::realisticFaults(const NormalisedPortrait& b, const Normalised
         fault(b.name, QStringLiteral("life_photo"), variants::composite(snap, room()),
               {{QStringLiteral("NOT_SELFIE"), QStringLiteral("warn")}, {QStringLiteral("BACKGROUND_UNIFORM"), QStringLiteral("fail")}});
     }
+    // A blink caught by the camera, and the drowsy half-closed look of a student who was told to
+    // relax their face.
+    fault(b.name, QStringLiteral("eyes_closed_blink"), variants::closedEyes(b.photo, b, 1.0), fail("EYES_OPEN"));
+    fault(b.name, QStringLiteral("eyes_half_closed"), variants::closedEyes(b.photo, b, 0.6), warn("EYES_OPEN"));
     // A second face behind the student at about a third of the main face's width: a person in the
     // background (out of focus) or a face on a poster.
     {

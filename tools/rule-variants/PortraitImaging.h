@@ -49,6 +49,9 @@ cv::Mat transformed(const NormalisedPortrait& b, double scale, double angle, dou
 cv::Point2f meanOf(const std::vector<cv::Point2f>& lm, int from, int to);
 // out = img·(1−a) + f(img)·a where `mask` (CV_32F 0..1) is a.
 void paint(cv::Mat& img, const cv::Mat& mask, const std::function<cv::Vec3f(const cv::Vec3f&)>& f);
+// The upper eyelids lowered by `closure` of the eye opening (1 = shut, a blink; ≈ 0.6 half
+// closed): cheek skin Poisson-blended over the eye, lashes along the new lid margin.
+cv::Mat closedEyes(const cv::Mat& img, const NormalisedPortrait& b, double closure);
 // Soft ellipses over both eyes up to the brows (`grow` scales them): where lenses sit.
 cv::Mat lensMask(const NormalisedPortrait& b, double grow);
 

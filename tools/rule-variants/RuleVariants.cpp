@@ -12,6 +12,7 @@
 #include <QJsonDocument>
 
 #include <opencv2/imgcodecs.hpp>
+#include <opencv2/photo.hpp>
 #include <opencv2/imgproc.hpp>
 
 #include <cmath>
@@ -226,6 +227,56 @@ QJsonObject VariantCorpus::manifest() const
     return QJsonObject{{QStringLiteral("version"), 1}, {QStringLiteral("bases"), b}, {QStringLiteral("variants"), v}};
 }
 
+// The upper eyelids lowered by `closure` (1 = shut) of the eye opening — what a camera catches in
+// a blink (1) or a drowsy, half-closed look (≈ 0.6). The lid is skin: the skin of the cheek just
+// below the eye, Poisson-blended (cv::seamlessClone) over the covered part of the eye so that its
+// colour meets the surrounding skin without an edge, then the lashes along the new lid margin,
+// darker than that skin and slightly soft. The landmarks are not told: the detector must see the
+// closed lid in the pixels.
+cv::Mat closedEyes(const cv::Mat& img, const Base& b, double closure)
+{
+    cv::Mat out = img.clone();
+    for (int e : {36, 42}) {
+        const auto p = [&](int k) { return b.lm[size_t(e + k)]; };
+        const double eyeWidth = cv::norm(p(3) - p(0));
+        // The lid margin: corners fixed, the upper points moved towards the lower lid.
+        const cv::Point2f m1 = p(1) + float(closure) * (p(5) - p(1)), m2 = p(2) + float(closure) * (p(4) - p(2));
+        const cv::Point2f centre = 0.25f * (p(0) + p(3) + p(1) + p(5));
+        // Covered: from above the upper lid line down to just past the new margin, a little wider
+        // than the eye so no line of the open eye is left at the edges.
+        const auto grow = [&](const cv::Point2f& q, float gy) {
+            return cv::Point(int(std::lround(centre.x + 1.3f * (q.x - centre.x))), int(std::lround(q.y + gy)));
+        };
+        // The edge of the covered area must lie on skin (seamlessClone carries the colour of the
+        // edge inwards): past the lid crease above, past the lower lashes below.
+        const float up = float(0.24 * eyeWidth), downPad = float(0.16 * eyeWidth);
+        const bool shut = closure >= 0.95;
+        const std::vector<cv::Point> lid{grow(p(0), 0), grow(p(1), -up), grow(p(2), -up), grow(p(3), 0),
+                                         grow(shut ? p(4) : m2, shut ? downPad : downPad * 0.3f), grow(shut ? p(5) : m1, shut ? downPad : downPad * 0.3f)};
+        cv::Mat mask = cv::Mat::zeros(img.size(), CV_8U);
+        cv::fillConvexPoly(mask, lid, cv::Scalar(255), cv::LINE_AA);
+        // The cheek skin below the eye, moved up onto it.
+        const double down = 0.75 * eyeWidth;
+        const cv::Mat shiftUp = (cv::Mat_<double>(2, 3) << 1, 0, 0, 0, 1, -down);
+        cv::Mat skin;
+        cv::warpAffine(out, skin, shiftUp, out.size(), cv::INTER_LINEAR, cv::BORDER_REPLICATE);
+        const cv::Rect box = cv::boundingRect(lid) & cv::Rect(1, 1, img.cols - 2, img.rows - 2);
+        if (box.area() < 9)
+            continue;
+        cv::Mat blended;
+        cv::seamlessClone(skin(box), out, mask(box), cv::Point(box.x + box.width / 2, box.y + box.height / 2), blended, cv::NORMAL_CLONE);
+        out = blended;
+        // The lashes: a soft dark curve along the margin, sagging a little in the middle.
+        const cv::Point2f sag(0, float(0.04 * eyeWidth));
+        const std::vector<cv::Point> lashes{cv::Point(p(0)), cv::Point(m1 + sag), cv::Point(m2 + sag), cv::Point(p(3))};
+        cv::Mat line = cv::Mat::zeros(img.size(), CV_32F);
+        cv::polylines(line, lashes, false, cv::Scalar(1), std::max(1, int(std::lround(0.045 * eyeWidth))), cv::LINE_AA);
+        cv::GaussianBlur(line, line, cv::Size(0, 0), 0.8);
+        paint(out, line * 0.85, [](const cv::Vec3f& v) { return v * 0.3f; });
+    }
+    return out;
+}
+
 VisionResult<QByteArray> makeCompliantPhoto(const FaceAnalyzer& analyzer, const QString& portraitPath)
 {
     auto b = normalisePortrait(analyzer, portraitPath);
@@ -350,6 +401,8 @@ VisionResult<VariantCorpus> makeRuleVariants(const FaceAnalyzer& analyzer, const
             paint(glare, spots, [](const cv::Vec3f&) { return cv::Vec3f(255, 255, 255); });
             addImage(QStringLiteral("glare"), QStringLiteral("GLASSES_OK"), glare);
         }
+        // Eyes: a blink.
+        addImage(QStringLiteral("eyes_closed"), QStringLiteral("EYES_OPEN"), closedEyes(b.photo, b, 1.0));
         // Metadata of a beauty app.
         {
             auto tagged = rules::withExifSoftware(baseJpeg, QStringLiteral("Meitu 美图秀秀 9.9.1"), QStringLiteral("Meitu"));

@@ -501,18 +501,61 @@ cv::Rect eyeRect(const FaceGeometry& f, int first)
     return cv::Rect(b.x - pad, b.y - pad, b.width + 2 * pad, b.height + 2 * pad);
 }
 
+// The visible iris height ÷ eye width: the longest vertical run of dark pixels in the middle third
+// of the eye (where the iris sits when the student looks at the camera), searched from a little
+// above the upper lid landmarks to a little below the lower ones. An open eye shows the iris over
+// most of the opening (≈ 0.25–0.35 of the eye width); a closed lid leaves only the lash line
+// (≈ 0.05). Dark is relative to the skin just below the eye, so it works for every skin tone.
+double irisHeight(const Context& c, int first, cv::Rect* searched)
+{
+    const auto& lm = c.face->lm;
+    const auto at = [&](int k) { return lm[size_t(first + k)]; };
+    const double w = std::max(4.0, double(cv::norm(at(3) - at(0))));
+    const int x0 = int(at(0).x + w / 3), x1 = int(at(0).x + 2 * w / 3);
+    const int y0 = int(std::min(at(1).y, at(2).y) - 0.12 * w), y1 = int(std::max(at(4).y, at(5).y) + 0.12 * w);
+    const cv::Rect box = clampRect(cv::Rect(cv::Point(x0, y0), cv::Point(x1, y1)), c.bgr.size());
+    const cv::Rect cheek = clampRect(cv::Rect(cv::Point(int(at(0).x + 0.15 * w), int(y1 + 0.1 * w)),
+                                              cv::Point(int(at(3).x - 0.15 * w), int(y1 + 0.35 * w))), c.bgr.size());
+    *searched = box;
+    if (box.width < 2 || box.height < 4 || cheek.area() < 4)
+        return -1;
+    const double skinL = cv::mean(c.lab(cheek))[0];
+    const double dark = std::min(0.65 * skinL, skinL - 38); // 8-bit L (0..255)
+    int best = 0;
+    for (int x = box.x; x < box.br().x; ++x) {
+        int run = 0;
+        for (int y = box.y; y < box.br().y; ++y) {
+            run = c.lab.at<cv::Vec3b>(y, x)[0] < dark ? run + 1 : 0;
+            best = std::max(best, run);
+        }
+    }
+    return best / w;
+}
+
 void eyesOpen(const Context& c, RuleResult& r)
 {
     if (!needFace(c, r))
         return;
     const double left = eyeAspect(c.face->lm, 36), right = eyeAspect(c.face->lm, 42);
+    cv::Rect irisBoxLeft, irisBoxRight;
+    const double irisLeft = irisHeight(c, 36, &irisBoxLeft), irisRight = irisHeight(c, 42, &irisBoxRight);
+    const double irisFail = num(c, "EYES_OPEN", "iris_height_fail");
     r.values = {{QStringLiteral("ear_left"), r3(left)}, {QStringLiteral("ear_right"), r3(right)},
-                {QStringLiteral("ear_fail"), num(c, "EYES_OPEN", "ear_fail")}};
+                {QStringLiteral("ear_fail"), num(c, "EYES_OPEN", "ear_fail")},
+                {QStringLiteral("iris_height_left"), r3(irisLeft)}, {QStringLiteral("iris_height_right"), r3(irisRight)},
+                {QStringLiteral("iris_height_fail"), irisFail}};
     region(r, QStringLiteral("left_eye"), clampRect(eyeRect(*c.face, 36), c.bgr.size()));
     region(r, QStringLiteral("right_eye"), clampRect(eyeRect(*c.face, 42), c.bgr.size()));
     const double minEar = std::min(left, right);
     if (minEar < num(c, "EYES_OPEN", "ear_fail"))
         return set(r, Verdict::Fail, ZH("眼睛闭合或半闭（%1）").arg(r3(minEar)), EN("eyes closed or half closed (%1)").arg(r3(minEar)));
+    // -1: the eye area is outside the photo; the landmark test above is all there is then.
+    const double minIris = std::min(irisLeft < 0 ? 1.0 : irisLeft, irisRight < 0 ? 1.0 : irisRight);
+    if (minIris < irisFail) {
+        region(r, QStringLiteral("iris_search"), irisLeft <= irisRight ? irisBoxLeft : irisBoxRight);
+        return set(r, Verdict::Fail, ZH("眼睛闭合：可见虹膜高度仅为眼宽的 %1").arg(r2(minIris)),
+                   EN("eye closed: the visible iris is only %1 of the eye width").arg(r2(minIris)));
+    }
     if (minEar < num(c, "EYES_OPEN", "ear_warn"))
         return set(r, Verdict::Warn, ZH("眼睛睁开较小，请检查"), EN("eyes narrowly open; check"));
     set(r, Verdict::Pass, ZH("双眼睁开"), EN("both eyes open"));
