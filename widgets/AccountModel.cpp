@@ -1,40 +1,10 @@
 #include "widgets/AccountModel.h"
 
-#include "core/store/Sql.h"
-#include "core/store/Store.h"
-#include "core/store/StoreError.h"
 #include "core/util/Time.h"
+
 #include "widgets/MainWindow.h"
 
 namespace pd {
-
-Result<std::vector<User>> loadAccounts(const std::shared_ptr<const Store>& store, const Session& who)
-{
-    if (who.role != Role::Administrator)
-        return Error{QStringLiteral("forbidden"), QStringLiteral("%1 may not list accounts").arg(who.username)};
-    try {
-        Sql q(store->db(), QStringLiteral("SELECT id, username, display_name, role, must_change_password, disabled, failed_logins, "
-                                          "locked_until FROM users ORDER BY username"));
-        q.exec();
-        std::vector<User> users;
-        while (q.next()) {
-            User u;
-            u.id = q.value(0).toLongLong();
-            u.username = q.value(1).toString();
-            u.displayName = q.value(2).toString();
-            u.role = roleFromString(q.value(3).toString()).value_or(Role::Reviewer);
-            u.mustChangePassword = q.value(4).toInt() != 0;
-            u.disabled = q.value(5).toInt() != 0;
-            u.failedLogins = q.value(6).toInt();
-            if (!q.value(7).isNull() && !q.value(7).toString().isEmpty())
-                u.lockedUntil = fromDbTime(q.value(7).toString());
-            users.push_back(u);
-        }
-        return users;
-    } catch (const StoreError& e) {
-        return Error{e.code(), e.message()};
-    }
-}
 
 AccountModel::AccountModel(QObject* parent) : QAbstractTableModel(parent) {}
 

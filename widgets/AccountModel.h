@@ -10,12 +10,6 @@
 
 namespace pd {
 
-class Store;
-
-// Runs on a store worker: every account, for the administrator's list (administrators only;
-// password hashes are never read).
-Result<std::vector<User>> loadAccounts(const std::shared_ptr<const Store>& store, const Session& who);
-
 // The accounts table of the administrator's page.
 class AccountModel : public QAbstractTableModel {
     Q_OBJECT

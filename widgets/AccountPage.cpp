@@ -134,10 +134,10 @@ void AccountPage::showPasswordOnce(const QString& username, const QString& passw
 
 void AccountPage::refresh()
 {
-    std::shared_ptr<const Store> store = m_store;
+    std::shared_ptr<AuthService> auth = m_auth;
     const Session who = m_session;
     const QString keep = selectedUsername();
-    whenFinished(this, m_worker->run([store, who] { return loadAccounts(store, who); }),
+    whenFinished(this, m_worker->run([auth, who] { return auth->accounts(who); }),
                  [this, keep](const Result<std::vector<User>>& result) {
                      if (!result) {
                          emit statusMessage(ErrorTexts::text(result.error()));

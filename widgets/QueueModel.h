@@ -1,7 +1,7 @@
 #pragma once
 
 #include "core/review/ReviewQueue.h"
-#include "widgets/ClaimLocks.h"
+#include "core/review/ClaimService.h"
 #include "core/util/Result.h"
 
 #include <QAbstractTableModel>

@@ -498,9 +498,8 @@ void ReviewWorkspace::syncAfterReload()
             Result<ClaimLocks> locks;
         };
         std::shared_ptr<ClaimService> claims = m_claims;
-        std::shared_ptr<Store> store = m_store;
         const Session who = m_session;
-        whenFinished(this, m_worker->run([claims, store, who] { return Start{claims->heldBy(who), loadForeignClaims(*store, who.userId)}; }),
+        whenFinished(this, m_worker->run([claims, who] { return Start{claims->heldBy(who), claims->heldByOthers(who)}; }),
                      [this](const Start& start) {
                          if (start.locks)
                              m_model->setLocks(*start.locks);
@@ -645,9 +644,9 @@ void ReviewWorkspace::renewClaim()
 
 void ReviewWorkspace::refreshLocks()
 {
-    std::shared_ptr<Store> store = m_store;
-    const Id me = m_session.userId;
-    whenFinished(this, m_worker->run([store, me] { return loadForeignClaims(*store, me); }), [this](const Result<ClaimLocks>& result) {
+    std::shared_ptr<ClaimService> claims = m_claims;
+    const Session who = m_session;
+    whenFinished(this, m_worker->run([claims, who] { return claims->heldByOthers(who); }), [this](const Result<ClaimLocks>& result) {
         if (result)
             applyLocks(result.value());
     });
@@ -834,7 +833,7 @@ void ReviewWorkspace::openAttempt(Id attemptId)
                      if (opened.attempt && opened.attempt->state == AttemptState::Pending) {
                          opened.claim = claims->claim(who, attemptId);
                          if (!*opened.claim) {
-                             if (auto locks = loadForeignClaims(*store, who.userId))
+                             if (auto locks = claims->heldByOthers(who))
                                  opened.locks = locks.value();
                          }
                      }

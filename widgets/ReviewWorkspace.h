@@ -6,7 +6,7 @@
 #include "core/review/ReviewQueue.h"
 #include "core/review/SubmissionLoader.h"
 #include "core/util/Result.h"
-#include "widgets/ClaimLocks.h"
+#include "core/review/ClaimService.h"
 
 #include <QElapsedTimer>
 #include <QTimer>

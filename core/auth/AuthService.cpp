@@ -92,6 +92,17 @@ Result<Session> AuthService::login(const QString& username, const QString& passw
     }
 }
 
+Result<std::vector<User>> AuthService::accounts(const Session& actor) const
+{
+    if (actor.role != Role::Administrator)
+        return Error{QStringLiteral("forbidden"), QStringLiteral("%1 may not list accounts").arg(actor.username)};
+    try {
+        return UserRepository(m_store->db()).all();
+    } catch (const StoreError& e) {
+        return Error{e.code(), e.message()};
+    }
+}
+
 Result<Id> AuthService::createUser(const Session& actor, const QString& username, const QString& displayName, Role role,
                                    const QString& password, bool mustChangePassword) const
 {

@@ -4,6 +4,7 @@
 #include "core/util/Result.h"
 
 #include <memory>
+#include <vector>
 
 namespace pd {
 
@@ -26,6 +27,8 @@ public:
     Result<Id> createUser(const Session& actor, const QString& username, const QString& displayName, Role role,
                           const QString& password, bool mustChangePassword) const;
 
+    // Every account, for the administrator's list (administrators only). Error codes: forbidden, store-*.
+    Result<std::vector<User>> accounts(const Session& actor) const;
     // Administrators enable or disable an account (a disabled account cannot log in).
     Status setDisabled(const Session& actor, const QString& username, bool disabled) const;
     // Administrators reset a password: gives a new random initial password that must be

@@ -4,6 +4,7 @@
 #include "core/util/Result.h"
 
 #include <QDateTime>
+#include <QHash>
 #include <QList>
 #include <QString>
 
@@ -23,6 +24,16 @@ struct Claim {
     QString token;
     QDateTime leaseUntil;
 };
+
+// Another user's still valid hold on a pending attempt: the queue's lock column and the
+// workspace's read-only notice.
+struct ClaimLock {
+    Id attemptId = 0;
+    Id holderId = 0;
+    QString holder; // display name, else user name
+    QDateTime leaseUntil;
+};
+using ClaimLocks = QHash<Id, ClaimLock>; // by attempt id
 
 // Team mode: several desks share one queue and never decide the same attempt twice.
 //   claimNext  the most urgent unclaimed pending attempt (deadline, then id), with a lease;
@@ -51,6 +62,9 @@ public:
     Result<int> releaseAllFor(const Session& who) const;
     // The user's valid claims (e.g. to resume after the program restarted).
     Result<std::vector<Claim>> heldBy(const Session& who) const;
+    // Pending attempts held by anyone but `who` under a lease that has not run out (an expired
+    // lease is no lock: the attempt may be claimed again).
+    Result<ClaimLocks> heldByOthers(const Session& who) const;
 
 private:
     Status mayClaim(const Session& who) const;

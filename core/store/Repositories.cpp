@@ -327,6 +327,16 @@ void UserRepository::setPassword(Id userId, const PasswordRecord& password, bool
         .exec();
 }
 
+std::vector<User> UserRepository::all() const
+{
+    Sql q(m_db, QStringLiteral("SELECT %1 FROM users ORDER BY username").arg(kUserColumns));
+    q.exec();
+    std::vector<User> users;
+    while (q.next())
+        users.push_back(readUser(q));
+    return users;
+}
+
 int UserRepository::count() const
 {
     return Sql(m_db, QStringLiteral("SELECT COUNT(*) FROM users")).scalar().toInt();

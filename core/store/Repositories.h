@@ -79,6 +79,8 @@ public:
     Id insert(const User& u, const PasswordRecord& password) const;
     std::optional<User> find(Id id) const;
     std::optional<User> findByUsername(const QString& username) const;
+    // Every account, ordered by user name (password hashes are not part of User).
+    std::vector<User> all() const;
     std::optional<PasswordRecord> passwordOf(Id userId) const;
     void recordFailedLogin(Id userId, int failedLogins, const QDateTime& lockedUntil) const;
     void recordSuccessfulLogin(Id userId) const;

@@ -78,6 +78,23 @@ private slots:
         QCOMPARE(UserRepository(t.store()->db()).count(), 1);
     }
 
+    void onlyAdministratorsListAccountsInNameOrder()
+    {
+        test::TempStore t;
+        const Session rev = test::addUser(t.store(), QStringLiteral("zhou"), Role::Reviewer);
+        test::addUser(t.store(), QStringLiteral("an"), Role::HotlineAgent);
+        const Session admin = test::addUser(t.store(), QStringLiteral("ma"), Role::Administrator);
+        const AuthService auth(t.store(), 1000);
+        QCOMPARE(auth.accounts(rev).error().code, QStringLiteral("forbidden"));
+        const auto list = auth.accounts(admin);
+        QVERIFY(list.ok());
+        QCOMPARE(int(list->size()), 3);
+        QCOMPARE(list->front().username, QStringLiteral("an"));
+        QCOMPARE(list->back().username, QStringLiteral("zhou"));
+        QVERIFY(list->back().role == Role::Reviewer);
+        QVERIFY(!list->back().lockedUntil.isValid()); // never locked: no time
+    }
+
     void resetForcesAPasswordChange()
     {
         test::TempStore t;

@@ -115,6 +115,26 @@ private slots:
         QCOMPARE(count(*t.store(), QStringLiteral("SELECT COUNT(*) FROM attempts WHERE claimed_by IS NOT NULL OR claim_token IS NOT NULL")), 0);
     }
 
+    void othersClaimsAreLocksUntilTheirLeaseRunsOut()
+    {
+        test::TempStore t;
+        const Session a = test::addUser(t.store(), QStringLiteral("a"), Role::Reviewer);
+        const Session b = test::addUser(t.store(), QStringLiteral("b"), Role::Reviewer);
+        const auto first = test::addSampleAttempt(*t.store(), QStringLiteral("2019020041"), 40);
+        const auto second = test::addSampleAttempt(*t.store(), QStringLiteral("2019020042"), 20);
+        const ClaimService claims(t.store(), 60);
+        QVERIFY(claims.claim(a, first.attemptId).ok());
+        QVERIFY(claims.claim(b, second.attemptId).ok());
+        const ClaimLocks seenByB = claims.heldByOthers(b).value();
+        QCOMPARE(seenByB.size(), 1); // a's claim; b's own is no lock for b
+        QVERIFY(seenByB.contains(first.attemptId));
+        QCOMPARE(seenByB.value(first.attemptId).holderId, a.userId);
+        QVERIFY(!seenByB.value(first.attemptId).holder.isEmpty());
+        QVERIFY(seenByB.value(first.attemptId).leaseUntil > utcNow());
+        ClockShift shift(200); // both leases ran out: nobody is locked out any more
+        QVERIFY(claims.heldByOthers(b).value().isEmpty());
+    }
+
     void renewExtendsUntilTheLeaseIsLost()
     {
         test::TempStore t;
