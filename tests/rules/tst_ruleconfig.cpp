@@ -32,7 +32,7 @@ private slots:
     {
         const RuleConfig c = shipped();
         QCOMPARE(c.name, QStringLiteral("national-2024"));
-        QCOMPARE(c.version, 2);
+        QCOMPARE(c.version, 3);
         QCOMPARE(c.values.size(), 28);
         for (const QString& id : allRuleIds())
             QVERIFY2(c.enabled(id), qPrintable(id));
