@@ -72,6 +72,7 @@ const Key kSchema[] = {
     {"EYES_OPEN", "ear_fail", Type::Number, 0, 1},
     {"EYES_OPEN", "ear_warn", Type::Number, 0, 1},
     {"MOUTH_CLOSED", "opening_warn", Type::Number, 0, 2},
+    {"MOUTH_CLOSED", "visible_opening_min", Type::Number, 0, 1},
     {"MOUTH_CLOSED", "opening_fail", Type::Number, 0, 2},
     {"MOUTH_CLOSED", "teeth_fraction_fail", Type::Number, 0, 1},
     {"EARS_VISIBLE", "skin_fraction_warn", Type::Number, 0, 1},

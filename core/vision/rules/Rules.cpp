@@ -602,7 +602,7 @@ void mouthClosed(const Context& c, RuleResult& r)
     for (int i = 60; i <= 67; ++i)
         inner.emplace_back(lm[i]);
     const cv::Rect box = clampRect(cv::boundingRect(inner), c.bgr.size());
-    double teeth = 0;
+    double teeth = 0, dark = 0;
     if (box.area() > 4) {
         cv::Mat mask = cv::Mat::zeros(box.size(), CV_8U);
         std::vector<cv::Point> shifted;
@@ -610,7 +610,7 @@ void mouthClosed(const Context& c, RuleResult& r)
             shifted.emplace_back(p.x - box.x, p.y - box.y);
         cv::fillConvexPoly(mask, shifted, cv::Scalar(255));
         const int area = cv::countNonZero(mask);
-        int bright = 0;
+        int bright = 0, darkPx = 0;
         for (int y = 0; y < box.height; ++y)
             for (int x = 0; x < box.width; ++x) {
                 if (!mask.at<uchar>(y, x))
@@ -618,20 +618,32 @@ void mouthClosed(const Context& c, RuleResult& r)
                 const cv::Vec3b hsv = c.hsv.at<cv::Vec3b>(box.y + y, box.x + x);
                 if (hsv[2] > std::max(150.0, c.faceLuma * 1.05) && hsv[1] < 90)
                     ++bright;
+                else if (c.gray.at<uchar>(box.y + y, box.x + x) < 0.5 * c.faceLuma)
+                    ++darkPx;
             }
         teeth = area > 0 ? double(bright) / area : 0;
+        dark = area > 0 ? double(darkPx) / area : 0;
     }
+    // An open mouth shows something between the lips: teeth or the dark mouth cavity (under half
+    // the face's brightness). Where the inner-lip landmarks stand apart over lip and skin only (a
+    // moustache over the upper lip, a landmark fit thrown off), no opening is visible and the
+    // landmark opening alone does not flag.
+    const double visible = teeth + dark;
+    const bool opened = visible >= num(c, "MOUTH_CLOSED", "visible_opening_min");
     r.values = {{QStringLiteral("opening"), r3(opening)}, {QStringLiteral("teeth_fraction"), r3(teeth)},
-                {QStringLiteral("opening_fail"), num(c, "MOUTH_CLOSED", "opening_fail")}};
+                {QStringLiteral("dark_fraction"), r3(dark)}, {QStringLiteral("visible_opening_min"), num(c, "MOUTH_CLOSED", "visible_opening_min")},
+                {QStringLiteral("opening_fail"), num(c, "MOUTH_CLOSED", "opening_fail")},
+                {QStringLiteral("opening_warn"), num(c, "MOUTH_CLOSED", "opening_warn")},
+                {QStringLiteral("teeth_fraction_fail"), num(c, "MOUTH_CLOSED", "teeth_fraction_fail")}};
     std::vector<cv::Point> outer;
     for (int i = 48; i <= 59; ++i)
         outer.emplace_back(lm[i]);
     region(r, QStringLiteral("mouth"), clampRect(cv::boundingRect(outer), c.bgr.size()));
-    if (opening > num(c, "MOUTH_CLOSED", "opening_fail"))
+    if (opening > num(c, "MOUTH_CLOSED", "opening_fail") && opened)
         return set(r, Verdict::Fail, ZH("嘴部张开（%1）").arg(r3(opening)), EN("mouth open (%1)").arg(r3(opening)));
     if (opening > 0.03 && teeth > num(c, "MOUTH_CLOSED", "teeth_fraction_fail"))
         return set(r, Verdict::Fail, ZH("露齿"), EN("teeth visible"));
-    if (opening > num(c, "MOUTH_CLOSED", "opening_warn"))
+    if (opening > num(c, "MOUTH_CLOSED", "opening_warn") && opened)
         return set(r, Verdict::Warn, ZH("嘴唇微张，请检查"), EN("lips slightly apart; check"));
     set(r, Verdict::Pass, ZH("嘴唇闭合"), EN("lips closed"));
 }
