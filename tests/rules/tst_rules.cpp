@@ -13,6 +13,7 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
+#include <cmath>
 #include <map>
 #include <memory>
 
@@ -152,6 +153,38 @@ private slots:
             }
             QVERIFY(preselectedReasonIds(r).isEmpty() || !preselectedReasonIds(r).contains(QStringLiteral("BACKGROUND_BLUE")));
         }
+    }
+
+    void headPoseIsReportedInDegreesAndTheMessageNamesTheAngle()
+    {
+        for (const auto& base : m_corpus.bases) {
+            const RuleResult* pose = evaluate(base.file).find(QStringLiteral("POSE_FRONTAL"));
+            QVERIFY(pose->values.value(QStringLiteral("measured")).toBool());
+            for (const char* key : {"yaw_deg", "pitch_deg", "roll_deg", "yaw_warn_deg", "pitch_warn_deg", "roll_fail_deg"})
+                QVERIFY2(pose->values.contains(QLatin1String(key)), key);
+            // Upright portraits: roll from the eye line within a couple of degrees; the fitted
+            // model is no mirrored solution (its own roll stays near the eye line's).
+            QVERIFY(std::abs(pose->values.value(QStringLiteral("roll_deg")).toDouble()) < 3);
+            QVERIFY(std::abs(pose->values.value(QStringLiteral("model_roll_deg")).toDouble()) < 6);
+            QVERIFY(std::abs(pose->values.value(QStringLiteral("yaw_deg")).toDouble()) < 20);
+        }
+        for (const auto& v : m_corpus.variants) {
+            if (v.rule != QLatin1String("POSE_FRONTAL"))
+                continue;
+            const RuleResult* pose = evaluate(v.file).find(QStringLiteral("POSE_FRONTAL"));
+            QCOMPARE(pose->verdict, rules::Verdict::Fail);
+            QVERIFY2(std::abs(std::abs(pose->values.value(QStringLiteral("roll_deg")).toDouble()) - 15) < 1.5, qPrintable(v.file));
+            QVERIFY2(pose->explanationEn.contains(QStringLiteral("roll")), qPrintable(pose->explanationEn));
+        }
+    }
+
+    void headCenteredReportsTheMarginsAndNoWarningInsideTheTolerance()
+    {
+        const RuleResult* res = evaluate(m_corpus.bases.first().file).find(QStringLiteral("HEAD_CENTERED"));
+        for (const char* key : {"margin_left_px", "margin_right_px", "margin_above_px", "margin_below_px"})
+            QVERIFY2(res->values.value(QLatin1String(key)).toDouble() > 0, key);
+        QVERIFY(res->verdict == rules::Verdict::Pass || res->verdict == rules::Verdict::Fail);
+        QCOMPARE(res->regions.size(), 2);
     }
 
     void everyVariantFailsItsRule()

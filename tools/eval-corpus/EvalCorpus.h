@@ -70,6 +70,8 @@ struct EvalCorpusOptions {
     QStringList compliantBases;
     // Portraits that are real faults as they are (teeth showing): normalised, labelled MOUTH_CLOSED.
     QStringList smilingBases;
+    // Smiling portraits whose head is also turned beyond the pose tolerance: labelled POSE_FRONTAL warn too.
+    QStringList turnedBases;
     // Portraits used as submissions of face pairs, and as second faces pasted into a background.
     QStringList pairPortraits;
     int compliantPerBase = 22;

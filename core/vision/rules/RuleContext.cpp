@@ -2,6 +2,7 @@
 
 #include "core/vision/rules/PerceptualHash.h"
 
+#include <opencv2/calib3d.hpp>
 #include <opencv2/imgproc.hpp>
 
 #include <algorithm>
@@ -98,6 +99,51 @@ FaceGeometry geometryOf(const DetectedFace& face)
 }
 
 } // namespace
+
+HeadPose headPose(const FaceGeometry& f, const cv::Size& image)
+{
+    // The generic 3-D face of Satya Mallick's "Head Pose Estimation using OpenCV and Dlib"
+    // (LearnOpenCV, 2016), the model point set most dlib-68 pose estimators use: nose tip, chin,
+    // outer eye corners, mouth corners, in model units (x to the image's right, y up, z towards
+    // the camera).
+    static const std::vector<cv::Point3d> model{{0, 0, 0},        {0, -330, -65},    {-225, 170, -135},
+                                                {225, 170, -135}, {-150, -150, -125}, {150, -150, -125}};
+    static const int index[] = {30, 8, 36, 45, 48, 54};
+    HeadPose p;
+    std::vector<cv::Point2d> seen;
+    for (int i : index)
+        seen.emplace_back(f.lm[size_t(i)]);
+    // Camera from the image size, as in that article: focal length = image width, principal
+    // point at the centre, no distortion.
+    const double focal = image.width;
+    const cv::Matx33d camera(focal, 0, image.width / 2.0, 0, focal, image.height / 2.0, 0, 0, 1);
+    // Start from a face looking into the camera at the distance the eye corners give, so that the
+    // iteration cannot settle on the mirrored solution behind the camera.
+    const double eyeSpan = std::max(1.0, double(cv::norm(f.lm[45] - f.lm[36])));
+    const double z = focal * 450.0 / eyeSpan;
+    cv::Mat rvec = (cv::Mat_<double>(3, 1) << M_PI, 0, 0);
+    cv::Mat tvec = (cv::Mat_<double>(3, 1) << (f.lm[30].x - image.width / 2.0) * z / focal,
+                    (f.lm[30].y - image.height / 2.0) * z / focal, z);
+    if (!cv::solvePnP(model, seen, camera, cv::noArray(), rvec, tvec, true, cv::SOLVEPNP_ITERATIVE))
+        return p;
+    cv::Matx33d R;
+    cv::Rodrigues(rvec, R);
+    // Relative to a face looking straight into the camera (model y up / z out = camera y down /
+    // z in: a half turn about x), decomposed as roll · yaw · pitch about the camera's z, y, x.
+    const cv::Matx33d rel = R * cv::Matx33d(1, 0, 0, 0, -1, 0, 0, 0, -1);
+    constexpr double deg = 180.0 / M_PI;
+    p.yawDeg = -std::asin(std::clamp(-rel(2, 0), -1.0, 1.0)) * deg;
+    p.pitchDeg = std::atan2(rel(2, 1), rel(2, 2)) * deg;
+    p.rollDeg = -std::atan2(rel(1, 0), rel(0, 0)) * deg;
+    std::vector<cv::Point2d> projected;
+    cv::projectPoints(model, rvec, tvec, camera, cv::noArray(), projected);
+    double err = 0;
+    for (size_t i = 0; i < seen.size(); ++i)
+        err += cv::norm(projected[i] - seen[i]);
+    p.reprojectionError = err / double(seen.size()) / std::max(1.0, f.faceWidth);
+    p.valid = std::isfinite(p.yawDeg) && std::isfinite(p.pitchDeg) && std::isfinite(p.rollDeg);
+    return p;
+}
 
 void prepare(Context& c)
 {

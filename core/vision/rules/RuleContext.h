@@ -60,6 +60,15 @@ struct Context {
 
 void prepare(Context& c);
 
+// Head pose in degrees from the landmarks (see headPose()): yaw > 0 = the face turned towards the
+// image's right, pitch > 0 = chin up, roll > 0 = clockwise in the image.
+struct HeadPose {
+    double yawDeg = 0, pitchDeg = 0, rollDeg = 0;
+    double reprojectionError = 0; // mean landmark distance of the fitted model ÷ face width
+    bool valid = false;
+};
+HeadPose headPose(const FaceGeometry& f, const cv::Size& image);
+
 // 8-bit OpenCV Lab → CIE L*, a*, b*.
 cv::Vec3d toCie(const cv::Vec3b& lab8);
 double deltaE(const cv::Vec3d& a, const cv::Vec3d& b);

@@ -173,24 +173,63 @@ void poseFrontal(const Context& c, RuleResult& r)
     if (!needFace(c, r))
         return;
     const FaceGeometry& f = *c.face;
-    const auto& lm = f.lm;
-    // Yaw: where the nose tip sits between the jaw ends (0.5 = frontal). Pitch: nose tip between
-    // eye line and chin.
-    const double yaw = (lm[30].x - lm[0].x) / std::max(1.0, double(lm[16].x - lm[0].x)) - 0.5;
-    const double pitch = (lm[30].y - f.eyeLineY) / std::max(1.0, f.chinY - f.eyeLineY);
-    const double roll = f.rollDeg;
-    r.values = {{QStringLiteral("roll_deg"), r2(roll)}, {QStringLiteral("yaw"), r3(yaw)}, {QStringLiteral("pitch"), r3(pitch)},
-                {QStringLiteral("roll_fail_deg"), num(c, "POSE_FRONTAL", "roll_fail_deg")},
-                {QStringLiteral("yaw_fail"), num(c, "POSE_FRONTAL", "yaw_fail")}};
+    // Yaw, pitch and roll in degrees, each against its own limit, as OFIQ (ISO/IEC 29794-5) reports
+    // head pose. Yaw and pitch: a generic 3-D face fitted to the landmarks (headPose()); roll: the
+    // eye line (a 15° roll reads 14.7–15.3°, the fitted model's 12–16°). ISO/IEC 19794-5 and
+    // ICAO 9303 tolerate ±5° yaw / pitch and ±8° roll for a full-frontal portrait. The fitted yaw
+    // is uncertain by about 3° (a 15° roll moves it by up to 3°, framing jitter by ±1.5°, heads
+    // that look straight read up to 5.9°), so yaw warns beyond 5° + 3° = 8° and fails beyond four
+    // times the tolerance (20°, a turn no estimate error explains); roll fails
+    // beyond the standard's 8° and warns from 5°. The generic model's pitch depends on the person's
+    // proportions (upright heads of the corpus' 16 people read −19…+17°), so pitch is judged only
+    // beyond the 5° tolerance plus that 20° spread (warn 25°, fail 35°).
+    const HeadPose pose = headPose(f, c.bgr.size());
     region(r, QStringLiteral("face"), f.box);
-    if (std::abs(roll) > num(c, "POSE_FRONTAL", "roll_fail_deg"))
-        return set(r, Verdict::Fail, ZH("头部倾斜 %1°").arg(r2(roll)), EN("head tilted by %1°").arg(r2(roll)));
-    if (std::abs(yaw) > num(c, "POSE_FRONTAL", "yaw_fail"))
-        return set(r, Verdict::Fail, ZH("头部侧转（偏航 %1）").arg(r3(yaw)), EN("head turned sideways (yaw %1)").arg(r3(yaw)));
-    if (std::abs(roll) > num(c, "POSE_FRONTAL", "roll_warn_deg") || std::abs(yaw) > num(c, "POSE_FRONTAL", "yaw_warn") ||
-        pitch < num(c, "POSE_FRONTAL", "pitch_warn_min") || pitch > num(c, "POSE_FRONTAL", "pitch_warn_max"))
-        return set(r, Verdict::Warn, ZH("头部略有倾斜、侧转或俯仰"), EN("head slightly tilted, turned or pitched"));
-    set(r, Verdict::Pass, ZH("正面"), EN("frontal"));
+    if (!pose.valid) {
+        r.values = {{QStringLiteral("measured"), false}};
+        return set(r, Verdict::NotApplicable, ZH("无法估计头部姿态，请目视检查"), EN("head pose could not be estimated; check by eye"));
+    }
+    struct Angle {
+        const char* key;
+        double value;
+        const char* warnKey;
+        const char* failKey;
+        QString zh, en;
+    };
+    const Angle angles[] = {
+        {"yaw_deg", pose.yawDeg, "yaw_warn_deg", "yaw_fail_deg", ZH("左右转头（偏航）"), EN("head turned sideways (yaw)")},
+        {"pitch_deg", pose.pitchDeg, "pitch_warn_deg", "pitch_fail_deg", ZH("抬头或低头（俯仰）"), EN("head raised or lowered (pitch)")},
+        {"roll_deg", f.rollDeg, "roll_warn_deg", "roll_fail_deg", ZH("头部歪斜（翻滚）"), EN("head tilted (roll)")},
+    };
+    r.values = {{QStringLiteral("measured"), true}, {QStringLiteral("reprojection_error"), r3(pose.reprojectionError)},
+                {QStringLiteral("model_roll_deg"), r2(pose.rollDeg)}};
+    Verdict worst = Verdict::Pass;
+    QStringList zh, en;
+    for (const Angle& a : angles) {
+        const double warn = num(c, "POSE_FRONTAL", a.warnKey), fail = num(c, "POSE_FRONTAL", a.failKey);
+        r.values.insert(QString::fromLatin1(a.key), r2(a.value));
+        r.values.insert(QString::fromLatin1(a.warnKey), warn);
+        r.values.insert(QString::fromLatin1(a.failKey), fail);
+        const double v = std::abs(a.value);
+        if (v <= warn)
+            continue;
+        const Verdict verdict = v > fail ? Verdict::Fail : Verdict::Warn;
+        if (verdict == Verdict::Fail && worst != Verdict::Fail) {
+            worst = Verdict::Fail;
+            zh.clear(); // the message names what fails; a warned angle beside it is in the values
+            en.clear();
+        } else if (verdict == Verdict::Warn && worst == Verdict::Fail) {
+            continue;
+        }
+        if (verdict == Verdict::Warn)
+            worst = Verdict::Warn;
+        zh << ZH("%1 %2°（限 %3°）").arg(a.zh).arg(r2(a.value)).arg(verdict == Verdict::Fail ? fail : warn);
+        en << EN("%1 %2° (limit %3°)").arg(a.en).arg(r2(a.value)).arg(verdict == Verdict::Fail ? fail : warn);
+    }
+    if (worst == Verdict::Pass)
+        return set(r, Verdict::Pass, ZH("正面（偏航 %1°，俯仰 %2°，翻滚 %3°）").arg(r2(pose.yawDeg)).arg(r2(pose.pitchDeg)).arg(r2(pose.rollDeg)),
+                   EN("frontal (yaw %1°, pitch %2°, roll %3°)").arg(r2(pose.yawDeg)).arg(r2(pose.pitchDeg)).arg(r2(pose.rollDeg)));
+    set(r, worst, zh.join(ZH("；")), en.join(EN("; ")));
 }
 
 void shouldersLevel(const Context& c, RuleResult& r)
@@ -223,17 +262,34 @@ void shouldersLevel(const Context& c, RuleResult& r)
         }
         return -1;
     };
-    const int dx = int(0.95 * f.faceWidth);
-    const int xl = int(f.centreX) - dx, xr = int(f.centreX) + dx;
-    const int yl = shoulderY(xl), yr = shoulderY(xr);
-    if (yl < 0 || yr < 0) {
+    // Three column pairs (0.8, 0.95 and 1.1 face widths from the centre). A raised shoulder lifts
+    // the whole outline on that side, so the three pairs agree; where they disagree by more than
+    // the warn angle the outline is the shape of the clothing (a collar ring, a cut-out portrait's
+    // edge, a body turned away), not a shoulder line, and the measure cannot tell.
+    const double tiltWarn = num(c, "SHOULDERS_LEVEL", "tilt_warn_deg");
+    std::vector<double> tilts;
+    QJsonArray heights;
+    for (const double d : {0.8, 0.95, 1.1}) {
+        const int xl = std::clamp(int(f.centreX - d * f.faceWidth), 2, size.width - 3);
+        const int xr = std::clamp(int(f.centreX + d * f.faceWidth), 2, size.width - 3);
+        const int yl = shoulderY(xl), yr = shoulderY(xr);
+        if (yl < 0 || yr < 0 || xr - xl < f.faceWidth)
+            continue;
+        tilts.push_back(std::atan2(double(yr - yl), double(xr - xl)) * 180 / M_PI);
+        heights.append(QJsonArray{xl, yl, xr, yr});
+    }
+    if (tilts.size() < 2) {
         r.values = {{QStringLiteral("measured"), false}};
         return set(r, Verdict::NotApplicable, ZH("肩部不在画面内，请目视检查"), EN("shoulders not in the frame; check by eye"));
     }
-    const double tilt = std::atan2(double(yr - yl), double(std::clamp(xr, 2, size.width - 3) - std::clamp(xl, 2, size.width - 3))) * 180 / M_PI;
-    r.values = {{QStringLiteral("measured"), true}, {QStringLiteral("left_y"), yl}, {QStringLiteral("right_y"), yr},
-                {QStringLiteral("tilt_deg"), r2(tilt)}, {QStringLiteral("tilt_warn_deg"), num(c, "SHOULDERS_LEVEL", "tilt_warn_deg")}};
-    if (std::abs(tilt) > num(c, "SHOULDERS_LEVEL", "tilt_warn_deg"))
+    std::sort(tilts.begin(), tilts.end());
+    const double tilt = tilts[tilts.size() / 2], spread = tilts.back() - tilts.front();
+    r.values = {{QStringLiteral("measured"), true}, {QStringLiteral("columns"), heights}, {QStringLiteral("tilt_deg"), r2(tilt)},
+                {QStringLiteral("tilt_spread_deg"), r2(spread)}, {QStringLiteral("tilt_warn_deg"), tiltWarn}};
+    if (spread > tiltWarn)
+        return set(r, Verdict::NotApplicable, ZH("肩部轮廓不成直线（衣着形状），无法测量肩线，请目视检查"),
+                   EN("the outline below the head is no straight shoulder line (clothing shape): check by eye"));
+    if (std::abs(tilt) > tiltWarn)
         return set(r, Verdict::Warn, ZH("肩线倾斜约 %1°，请检查两肩是否同高").arg(r2(tilt)),
                    EN("shoulder line tilted by about %1°: check the shoulders").arg(r2(tilt)));
     set(r, Verdict::Pass, ZH("两肩基本同高"), EN("shoulders level"));
@@ -284,10 +340,19 @@ void headCentered(const Context& c, RuleResult& r)
     const double eyeMin = num(c, "HEAD_CENTERED", "eye_line_min_px"), eyeMax = num(c, "HEAD_CENTERED", "eye_line_max_px");
     const double hairMin = num(c, "HEAD_CENTERED", "hair_top_min_px"), hairMax = num(c, "HEAD_CENTERED", "hair_top_max_px");
     const double tol = num(c, "HEAD_CENTERED", "hair_top_tolerance_px");
-    r.values = {{QStringLiteral("centre_offset_px"), r2(offset)}, {QStringLiteral("eye_line_px"), r2(eye)},
-                {QStringLiteral("hair_top_px"), r2(top)}, {QStringLiteral("hair_top_measured"), measured},
-                {QStringLiteral("eye_line_range"), QJsonArray{eyeMin, eyeMax}},
-                {QStringLiteral("hair_top_range"), QJsonArray{hairMin, hairMax}}};
+    // Margins as OFIQ (ISO/IEC 29794-5) reports them, in reference pixels: from the face's
+    // cheek-to-cheek extent to the left / right edge, from the hair top (or the landmark crown
+    // estimate) to the top edge, from the chin to the bottom edge.
+    const double marginLeft = f.faceLeft / c.scale, marginRight = (c.bgr.cols - f.faceRight) / c.scale;
+    const double marginBelow = (c.bgr.rows - f.chinY) / c.scale;
+    r.values = {{QStringLiteral("centre_offset_px"), r2(offset)}, {QStringLiteral("centre_offset_max_px"), maxOff},
+                {QStringLiteral("eye_line_px"), r2(eye)}, {QStringLiteral("hair_top_px"), r2(top)},
+                {QStringLiteral("hair_top_measured"), measured}, {QStringLiteral("eye_line_range"), QJsonArray{eyeMin, eyeMax}},
+                {QStringLiteral("hair_top_range"), QJsonArray{hairMin, hairMax}}, {QStringLiteral("hair_top_tolerance_px"), tol},
+                {QStringLiteral("margin_left_px"), r2(marginLeft)}, {QStringLiteral("margin_right_px"), r2(marginRight)},
+                {QStringLiteral("margin_above_px"), r2(top)}, {QStringLiteral("margin_below_px"), r2(marginBelow)}};
+    region(r, QStringLiteral("head"), clampRect(cv::Rect(cv::Point(int(f.faceLeft), int(std::max(0.0, top * c.scale))),
+                                                         cv::Point(int(f.faceRight), int(f.chinY))), c.bgr.size()));
     region(r, QStringLiteral("face"), f.box);
     const bool cutOff = f.box.x < 0 || f.box.y < 0 || f.box.br().x > c.bgr.cols || f.box.br().y > c.bgr.rows ||
                         (measured && *c.hairTop <= 1);
@@ -298,12 +363,15 @@ void headCentered(const Context& c, RuleResult& r)
     if (eye < eyeMin || eye > eyeMax)
         return set(r, Verdict::Fail, ZH("眼睛高度 %1 px（应为 %2–%3）").arg(qRound(eye)).arg(eyeMin).arg(eyeMax),
                    EN("eye line at %1 px (expected %2–%3)").arg(qRound(eye)).arg(eyeMin).arg(eyeMax));
+    // The hair top is accepted up to hair_top_tolerance_px outside the range (hair volume, the
+    // edge of the hair against the backdrop); inside that it passes. (A "near the limit" warning
+    // there flagged photos the tolerance accepts: jitter of ±10 px moved compliant hair tops of
+    // 100–116 px across the range's end, and the warning said nothing the reviewer could act on.)
     if (measured && (top < hairMin - tol || top > hairMax + tol))
-        return set(r, Verdict::Fail, ZH("头顶距上边 %1 px（应为 %2–%3）").arg(qRound(top)).arg(hairMin).arg(hairMax),
-                   EN("hair top at %1 px (expected %2–%3)").arg(qRound(top)).arg(hairMin).arg(hairMax));
-    if (measured && (top < hairMin || top > hairMax))
-        return set(r, Verdict::Warn, ZH("头顶距上边 %1 px，接近界限").arg(qRound(top)), EN("hair top at %1 px, near the limit").arg(qRound(top)));
-    set(r, Verdict::Pass, ZH("头部位置合适"), EN("head well placed"));
+        return set(r, Verdict::Fail, ZH("头顶距上边 %1 px（应为 %2–%3，容差 %4）").arg(qRound(top)).arg(hairMin).arg(hairMax).arg(tol),
+                   EN("hair top at %1 px (expected %2–%3, tolerance %4)").arg(qRound(top)).arg(hairMin).arg(hairMax).arg(tol));
+    set(r, Verdict::Pass, ZH("头部位置合适（左右边距 %1 / %2 px，头顶 %3 px）").arg(qRound(marginLeft)).arg(qRound(marginRight)).arg(qRound(top)),
+        EN("head well placed (margins left / right %1 / %2 px, hair top %3 px)").arg(qRound(marginLeft)).arg(qRound(marginRight)).arg(qRound(top)));
 }
 
 // ---- background and clothing ----------------------------------------------------------------
@@ -477,7 +545,11 @@ void noSleeveless(const Context& c, RuleResult& r)
                 {QStringLiteral("skin_fraction_warn"), num(c, "NO_SLEEVELESS", "skin_fraction_warn")}};
     if (left.empty() && right.empty())
         return set(r, Verdict::NotApplicable, ZH("肩部不在画面内"), EN("shoulders not in the frame"));
-    if (std::max(fl, fr) > num(c, "NO_SLEEVELESS", "skin_fraction_warn"))
+    // A sleeveless or strap top bares both shoulders: skin on one side only is clothing of a
+    // skin-like colour (an orange suit took 0.36–0.43 on one side, 0.06–0.11 on the other) or a
+    // hand or hair, not a bare shoulder, so the smaller side decides.
+    r.values.insert(QStringLiteral("skin_fraction_both"), r3(std::min(fl, fr)));
+    if (std::min(fl, fr) > num(c, "NO_SLEEVELESS", "skin_fraction_warn"))
         return set(r, Verdict::Warn, ZH("肩部有较多裸露皮肤，请检查是否无袖或吊带"),
                    EN("much bare skin at the shoulders: check for sleeveless or strap tops"));
     set(r, Verdict::Pass, ZH("肩部有衣物覆盖"), EN("shoulders covered"));
@@ -573,7 +645,7 @@ void mouthClosed(const Context& c, RuleResult& r)
     for (int i = 60; i <= 67; ++i)
         inner.emplace_back(lm[i]);
     const cv::Rect box = clampRect(cv::boundingRect(inner), c.bgr.size());
-    double teeth = 0;
+    double teeth = 0, dark = 0;
     if (box.area() > 4) {
         cv::Mat mask = cv::Mat::zeros(box.size(), CV_8U);
         std::vector<cv::Point> shifted;
@@ -581,7 +653,7 @@ void mouthClosed(const Context& c, RuleResult& r)
             shifted.emplace_back(p.x - box.x, p.y - box.y);
         cv::fillConvexPoly(mask, shifted, cv::Scalar(255));
         const int area = cv::countNonZero(mask);
-        int bright = 0;
+        int bright = 0, darkPx = 0;
         for (int y = 0; y < box.height; ++y)
             for (int x = 0; x < box.width; ++x) {
                 if (!mask.at<uchar>(y, x))
@@ -589,20 +661,32 @@ void mouthClosed(const Context& c, RuleResult& r)
                 const cv::Vec3b hsv = c.hsv.at<cv::Vec3b>(box.y + y, box.x + x);
                 if (hsv[2] > std::max(150.0, c.faceLuma * 1.05) && hsv[1] < 90)
                     ++bright;
+                else if (c.gray.at<uchar>(box.y + y, box.x + x) < 0.5 * c.faceLuma)
+                    ++darkPx;
             }
         teeth = area > 0 ? double(bright) / area : 0;
+        dark = area > 0 ? double(darkPx) / area : 0;
     }
+    // An open mouth shows something between the lips: teeth or the dark mouth cavity (under half
+    // the face's brightness). Where the inner-lip landmarks stand apart over lip and skin only (a
+    // moustache over the upper lip, a landmark fit thrown off), no opening is visible and the
+    // landmark opening alone does not flag.
+    const double visible = teeth + dark;
+    const bool opened = visible >= num(c, "MOUTH_CLOSED", "visible_opening_min");
     r.values = {{QStringLiteral("opening"), r3(opening)}, {QStringLiteral("teeth_fraction"), r3(teeth)},
-                {QStringLiteral("opening_fail"), num(c, "MOUTH_CLOSED", "opening_fail")}};
+                {QStringLiteral("dark_fraction"), r3(dark)}, {QStringLiteral("visible_opening_min"), num(c, "MOUTH_CLOSED", "visible_opening_min")},
+                {QStringLiteral("opening_fail"), num(c, "MOUTH_CLOSED", "opening_fail")},
+                {QStringLiteral("opening_warn"), num(c, "MOUTH_CLOSED", "opening_warn")},
+                {QStringLiteral("teeth_fraction_fail"), num(c, "MOUTH_CLOSED", "teeth_fraction_fail")}};
     std::vector<cv::Point> outer;
     for (int i = 48; i <= 59; ++i)
         outer.emplace_back(lm[i]);
     region(r, QStringLiteral("mouth"), clampRect(cv::boundingRect(outer), c.bgr.size()));
-    if (opening > num(c, "MOUTH_CLOSED", "opening_fail"))
+    if (opening > num(c, "MOUTH_CLOSED", "opening_fail") && opened)
         return set(r, Verdict::Fail, ZH("嘴部张开（%1）").arg(r3(opening)), EN("mouth open (%1)").arg(r3(opening)));
     if (opening > 0.03 && teeth > num(c, "MOUTH_CLOSED", "teeth_fraction_fail"))
         return set(r, Verdict::Fail, ZH("露齿"), EN("teeth visible"));
-    if (opening > num(c, "MOUTH_CLOSED", "opening_warn"))
+    if (opening > num(c, "MOUTH_CLOSED", "opening_warn") && opened)
         return set(r, Verdict::Warn, ZH("嘴唇微张，请检查"), EN("lips slightly apart; check"));
     set(r, Verdict::Pass, ZH("嘴唇闭合"), EN("lips closed"));
 }
@@ -617,15 +701,61 @@ void earsVisible(const Context& c, RuleResult& r)
     const int top = int(f.eyeLineY - 0.05 * f.faceWidth), h = int(lm[3].y - top);
     const cv::Rect left = clampRect(cv::Rect(int(lm[1].x) - w, top, w, h), c.bgr.size());
     const cv::Rect right = clampRect(cv::Rect(int(lm[15].x), top, w, h), c.bgr.size());
-    const SkinModel m = skinModel(c);
-    const double fl = skinFraction(c, m, left), fr = skinFraction(c, m, right);
     region(r, QStringLiteral("left_ear"), left);
     region(r, QStringLiteral("right_ear"), right);
     const double warn = num(c, "EARS_VISIBLE", "skin_fraction_warn");
-    r.values = {{QStringLiteral("skin_fraction_left"), r3(fl)}, {QStringLiteral("skin_fraction_right"), r3(fr)},
-                {QStringLiteral("skin_fraction_warn"), warn}};
-    if (std::min(fl, fr) < warn)
-        return set(r, Verdict::Warn, ZH("耳部皮肤可见度低，请检查双耳是否外露"), EN("little skin beside the face: check both ears are visible"));
+    if (!c.bgPlain) {
+        r.values = {{QStringLiteral("measured"), false}};
+        return set(r, Verdict::NotApplicable, ZH("背景不是纯色，无法区分头发与背景，请目视检查双耳"),
+                   EN("background not plain: hair and backdrop cannot be told apart, check the ears by eye"));
+    }
+    // Beside the jaw at ear height each pixel is skin (the face's own Cr/Cb), backdrop (within
+    // ΔE 18 of its median, as for the hair top) or something else: hair or a scarf. Hair over an
+    // ear fills the strip; a strip of backdrop only says the ear lies close to the head or is
+    // turned away — the measure cannot tell, so that is left to the eye, not warned.
+    const SkinModel m = skinModel(c);
+    struct Side {
+        double skin = 0, backdrop = 0, other = 0;
+    };
+    const auto classify = [&](const cv::Rect& area) {
+        Side s;
+        if (!m.valid || area.empty())
+            return s;
+        cv::Mat ycc;
+        cv::cvtColor(c.bgr(area), ycc, cv::COLOR_BGR2YCrCb);
+        int skin = 0, backdrop = 0;
+        for (int y = 0; y < area.height; ++y) {
+            const auto* p = ycc.ptr<cv::Vec3b>(y);
+            const auto* q = c.lab.ptr<cv::Vec3b>(area.y + y) + area.x;
+            for (int x = 0; x < area.width; ++x) {
+                if (p[x][0] > 40 && std::abs(p[x][1] - m.cr) < 10 && std::abs(p[x][2] - m.cb) < 10)
+                    ++skin;
+                else if (deltaE(toCie(q[x]), c.bgLab) < 18)
+                    ++backdrop;
+            }
+        }
+        const double n = std::max(1, area.area());
+        s.skin = skin / n;
+        s.backdrop = backdrop / n;
+        s.other = 1 - s.skin - s.backdrop;
+        return s;
+    };
+    const Side sl = classify(left), sr = classify(right);
+    const double coveredMin = num(c, "EARS_VISIBLE", "covered_fraction_warn");
+    r.values = {{QStringLiteral("measured"), true},
+                {QStringLiteral("skin_fraction_left"), r3(sl.skin)}, {QStringLiteral("skin_fraction_right"), r3(sr.skin)},
+                {QStringLiteral("backdrop_fraction_left"), r3(sl.backdrop)}, {QStringLiteral("backdrop_fraction_right"), r3(sr.backdrop)},
+                {QStringLiteral("covered_fraction_left"), r3(sl.other)}, {QStringLiteral("covered_fraction_right"), r3(sr.other)},
+                {QStringLiteral("skin_fraction_warn"), warn}, {QStringLiteral("covered_fraction_warn"), coveredMin}};
+    const bool coveredL = sl.skin < warn && sl.other > coveredMin, coveredR = sr.skin < warn && sr.other > coveredMin;
+    if (coveredL || coveredR)
+        return set(r, Verdict::Warn,
+                   coveredL && coveredR ? ZH("双耳处多为头发或遮挡物，请检查双耳是否外露") : ZH("一侧耳部多为头发或遮挡物，请检查双耳是否外露"),
+                   coveredL && coveredR ? EN("hair or a cover where both ears should be: check the ears are visible")
+                                        : EN("hair or a cover where one ear should be: check the ears are visible"));
+    if (sl.skin < warn || sr.skin < warn)
+        return set(r, Verdict::NotApplicable, ZH("耳部区域为背景（耳朵贴近头部或被转开），无法测量，请目视检查"),
+                   EN("backdrop beside the face at ear height (ears close to the head or turned away): check by eye"));
     set(r, Verdict::Pass, ZH("双耳区域可见"), EN("ear regions visible"));
 }
 
