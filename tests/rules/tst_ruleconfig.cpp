@@ -77,8 +77,8 @@ private slots:
                                      << QStringLiteral("rules.FILE_SIZE.min_kb");
         QTest::newRow("wrong type") << QByteArray(R"({"name":"x","version":1,"rules":{"FILE_SIZE":{"min_bytes":"30K"}}})")
                                     << QStringLiteral("rules.FILE_SIZE.min_bytes must be a number");
-        QTest::newRow("out of range") << QByteArray(R"({"name":"x","version":1,"rules":{"SHARPNESS":{"laplacian_var_fail":-1}}})")
-                                      << QStringLiteral("rules.SHARPNESS.laplacian_var_fail = -1 is outside");
+        QTest::newRow("out of range") << QByteArray(R"({"name":"x","version":1,"rules":{"SHARPNESS":{"fine_detail_ratio_fail":-1}}})")
+                                      << QStringLiteral("rules.SHARPNESS.fine_detail_ratio_fail = -1 is outside");
         QTest::newRow("enabled not bool") << QByteArray(R"({"name":"x","version":1,"rules":{"EYES_OPEN":{"enabled":"yes"}}})")
                                           << QStringLiteral("rules.EYES_OPEN.enabled");
         QTest::newRow("warn after fail") << QByteArray(R"({"name":"x","version":1,"rules":{"POSE_FRONTAL":{"roll_warn_deg":9}}})")

@@ -4,6 +4,7 @@
 #include "core/vision/rules/PerceptualHash.h"
 #include "core/vision/rules/RuleEngine.h"
 #include "core/vision/rules/RuleReportJson.h"
+#include "tools/rule-variants/PortraitImaging.h"
 #include "tools/rule-variants/RuleVariants.h"
 
 #include "TestSupport.h"
@@ -14,6 +15,9 @@
 #include <QtTest>
 
 #include <cmath>
+#include <opencv2/imgcodecs.hpp>
+#include <opencv2/imgproc.hpp>
+
 #include <map>
 #include <memory>
 
@@ -95,6 +99,46 @@ class TestRules : public QObject {
         in.duplicates = lookup;
         in.studentId = studentId;
         return m_engine->evaluate(in);
+    }
+
+    // A photo made in the test (real JPEG bytes), analysed like an upload.
+    RuleReport evaluateJpeg(const QByteArray& bytes, const QString& name)
+    {
+        Analysed a;
+        a.bytes = bytes;
+        if (auto loaded = loadImage(a.bytes)) {
+            a.bgr = loaded->bgr;
+            if (auto fa = m_analyzer->analyze(a.bgr))
+                a.analysis = fa.value();
+        }
+        m_cache[name] = std::move(a);
+        return evaluate(name);
+    }
+    QString baseFile(const char* name) const
+    {
+        for (const auto& b : m_corpus.bases)
+            if (b.name == QLatin1String(name))
+                return b.file;
+        return {};
+    }
+    static QString dump(const RuleResult* res)
+    {
+        return res ? QStringLiteral("%1 %2").arg(verdictName(res->verdict), QString::fromUtf8(QJsonDocument(res->values).toJson(QJsonDocument::Compact)))
+                   : QStringLiteral("missing");
+    }
+    static double value(const RuleResult* res, const char* key) { return res->values.value(QLatin1String(key)).toDouble(); }
+    // The soft face outline (jaw and brows) of a base photo, CV_32F 0..1: where a lamp lights.
+    cv::Mat faceMask(const QString& file, double blur)
+    {
+        const Analysed& a = analysed(file);
+        cv::Mat mask = cv::Mat::zeros(a.bgr.size(), CV_32F);
+        std::vector<cv::Point> pts, hull;
+        for (int i = 0; i <= 26; ++i)
+            pts.emplace_back(a.analysis->largest()->landmarks[size_t(i)]);
+        cv::convexHull(pts, hull);
+        cv::fillConvexPoly(mask, hull, cv::Scalar(1));
+        cv::GaussianBlur(mask, mask, cv::Size(0, 0), blur);
+        return mask;
     }
 
 private slots:
@@ -202,6 +246,130 @@ private slots:
                 QVERIFY2(preselectedReasonIds(r).contains(v.rule) || !caught, qPrintable(v.file));
         }
         QVERIFY2(misses.isEmpty(), qPrintable(misses.join(QLatin1Char('\n'))));
+    }
+
+    // SHARPNESS compares the face's finest band with its mid band: a flat, low-contrast but sharp
+    // photo passes (the Laplacian variance it used to be judged by drops under the old warn 60), an
+    // enlarged thumbnail fails.
+    void sharpnessReadsDetailNotContrast()
+    {
+        const cv::Mat base = analysed(baseFile("obama_3")).bgr;
+        cv::Mat flat;
+        base.convertTo(flat, -1, 0.55, 0.45 * 128);
+        const RuleReport soft = evaluateJpeg(variants::encodeJpeg(flat, 92), QStringLiteral("flat.jpg"));
+        const RuleResult* s = soft.find(QStringLiteral("SHARPNESS"));
+        QVERIFY2(s->verdict == rules::Verdict::Pass, qPrintable(dump(s)));
+        QVERIFY2(value(s, "laplacian_variance") < 60, qPrintable(dump(s)));
+        cv::Mat thumb, up;
+        cv::resize(base, thumb, cv::Size(120, 160), 0, 0, cv::INTER_AREA);
+        cv::resize(thumb, up, base.size(), 0, 0, cv::INTER_CUBIC);
+        const RuleReport uReport = evaluateJpeg(variants::encodeJpeg(up, 92), QStringLiteral("thumb.jpg"));
+        const RuleResult* u = uReport.find(QStringLiteral("SHARPNESS"));
+        QVERIFY2(u->verdict == rules::Verdict::Fail, qPrintable(dump(u)));
+        QVERIFY(value(u, "fine_detail_ratio") < value(u, "fine_detail_ratio_fail"));
+        QVERIFY(!u->regions.isEmpty());
+    }
+
+    // A copy saved at q35 and re-saved at q92 carries the last (q92) tables but the q35 blocks:
+    // NOT_EDITED warns by the blockiness; a camera's q80 file with sensor noise does not.
+    void recompressedCopyShowsItsBlocks()
+    {
+        const cv::Mat base = analysed(baseFile("biden_1")).bgr;
+        const QByteArray q35Bytes = variants::encodeJpeg(base, 35);
+        const cv::Mat q35 = cv::imdecode(cv::Mat(1, int(q35Bytes.size()), CV_8U, const_cast<char*>(q35Bytes.data())), cv::IMREAD_COLOR);
+        const RuleReport reReport = evaluateJpeg(variants::encodeJpeg(q35, 92), QStringLiteral("q35q92.jpg"));
+        const RuleResult* re = reReport.find(QStringLiteral("NOT_EDITED"));
+        QVERIFY2(re->verdict == rules::Verdict::Warn, qPrintable(dump(re)));
+        QVERIFY2(value(re, "jpeg_quality") >= 90 && value(re, "blockiness") > value(re, "blockiness_warn"), qPrintable(dump(re)));
+        cv::Mat camera = base.clone(), noise(base.size(), CV_16SC3), wide;
+        cv::RNG rng(7);
+        rng.fill(noise, cv::RNG::NORMAL, 0, 1.5);
+        camera.convertTo(wide, CV_16SC3);
+        wide += noise;
+        wide.convertTo(camera, CV_8UC3);
+        const RuleReport okReport = evaluateJpeg(variants::encodeJpeg(camera, 80), QStringLiteral("camera_q80.jpg"));
+        const RuleResult* ok = okReport.find(QStringLiteral("NOT_EDITED"));
+        QVERIFY2(ok->verdict == rules::Verdict::Pass, qPrintable(dump(ok)));
+        QVERIFY(value(ok, "blockiness") < value(ok, "blockiness_warn"));
+    }
+
+    // meir_1's soft studio portrait with made-up eyes read as smoothed skin against her eyes (cheek ÷
+    // eye texture under the old 0.2); against the plain backdrop's noise her skin is plainly textured.
+    // Smoothing the skin (the skin_smoothed variant, everyVariantFailsItsRule) still warns.
+    void softPortraitIsNotSmoothedSkin()
+    {
+        const RuleReport rReport = evaluate(baseFile("meir_1"));
+        const RuleResult* r = rReport.find(QStringLiteral("NOT_EDITED"));
+        QVERIFY2(r->verdict == rules::Verdict::Pass, qPrintable(dump(r)));
+        QVERIFY2(value(r, "cheek_texture_ratio") < 0.2, qPrintable(dump(r)));
+        QVERIFY2(value(r, "skin_backdrop_texture") > value(r, "skin_backdrop_texture_warn"), qPrintable(dump(r)));
+    }
+
+    // A desk lamp's tungsten light on the face only: the backdrop stays neutral, the skin leaves the
+    // natural skin locus (chroma). Daylight white balance under green fluorescent tubes: skin hue
+    // off the locus and the backdrop off its blue — two witnesses.
+    void skinToneIsJudgedAgainstTheSkinLocus()
+    {
+        const QString file = baseFile("scott_kelly_1");
+        const cv::Mat base = analysed(file).bgr;
+        cv::Mat lamp = base.clone();
+        variants::paint(lamp, faceMask(file, 40), [](const cv::Vec3f& v) { return cv::Vec3f(v[0] * 0.6f, v[1] * 0.85f, std::min(255.f, v[2] * 1.1f)); });
+        const RuleReport lReport = evaluateJpeg(variants::encodeJpeg(lamp, 92), QStringLiteral("lamp.jpg"));
+        const RuleResult* l = lReport.find(QStringLiteral("EXPOSURE"));
+        QVERIFY2(l->verdict == rules::Verdict::Warn, qPrintable(dump(l)));
+        QVERIFY2(value(l, "skin_chroma") > value(l, "skin_chroma_max") && value(l, "backdrop_cast") < 0.05, qPrintable(dump(l)));
+        cv::Mat green = base.clone();
+        variants::paint(green, cv::Mat(base.size(), CV_32F, cv::Scalar(1)), [](const cv::Vec3f& v) { return cv::Vec3f(v[0] * 0.9f, std::min(255.f, v[1] * 1.07f), v[2] * 0.82f); });
+        const RuleReport gReport = evaluateJpeg(variants::encodeJpeg(green, 92), QStringLiteral("green.jpg"));
+        const RuleResult* g = gReport.find(QStringLiteral("EXPOSURE"));
+        QVERIFY2(g->verdict == rules::Verdict::Warn, qPrintable(dump(g)));
+        QVERIFY2(value(g, "skin_hue_deg") > 65 && value(g, "backdrop_cast") > value(g, "backdrop_cast_corroborating"), qPrintable(dump(g)));
+        const RuleReport okReport = evaluate(file);
+        const RuleResult* ok = okReport.find(QStringLiteral("EXPOSURE"));
+        QVERIFY2(ok->verdict == rules::Verdict::Pass, qPrintable(dump(ok)));
+        QVERIFY(ok->values.contains(QStringLiteral("illumination_uniformity")) && ok->values.contains(QStringLiteral("dynamic_range")));
+    }
+
+    // A hard side light: the darker half of the face under half the brighter one.
+    void aHalfLitFaceIsUnevenIllumination()
+    {
+        const QString file = baseFile("meir_1");
+        const Analysed& a = analysed(file);
+        const float nose = a.analysis->largest()->landmarks[30].x;
+        cv::Mat side = cv::Mat::zeros(a.bgr.size(), CV_32F);
+        side(cv::Rect(0, 0, int(nose) - 6, side.rows)).setTo(1);
+        cv::GaussianBlur(side, side, cv::Size(0, 0), 4);
+        cv::Mat img = a.bgr.clone();
+        variants::paint(img, side.mul(faceMask(file, 10)), [](const cv::Vec3f& v) { return v * 0.35f; });
+        const RuleReport rReport = evaluateJpeg(variants::encodeJpeg(img, 92), QStringLiteral("side_light.jpg"));
+        const RuleResult* r = rReport.find(QStringLiteral("EXPOSURE"));
+        QVERIFY2(r->verdict == rules::Verdict::Warn, qPrintable(dump(r)));
+        QVERIFY2(value(r, "illumination_uniformity") < value(r, "illumination_uniformity_warn"), qPrintable(dump(r)));
+    }
+
+    // Lipstick: the lips far redder than the person's own cheeks; natural lips are not.
+    void heavyLipstickWarnsNaturalLipsPass()
+    {
+        for (const auto& b : m_corpus.bases) {
+            const RuleReport okReport = evaluate(b.file);
+        const RuleResult* ok = okReport.find(QStringLiteral("NO_HEAVY_MAKEUP"));
+            QVERIFY2(ok->verdict == rules::Verdict::Pass, qPrintable(b.name + QLatin1Char(' ') + dump(ok)));
+        }
+        const QString file = baseFile("meir_1");
+        const Analysed& a = analysed(file);
+        cv::Mat lips = cv::Mat::zeros(a.bgr.size(), CV_32F);
+        std::vector<cv::Point> outer;
+        for (int k = 48; k <= 59; ++k)
+            outer.emplace_back(a.analysis->largest()->landmarks[size_t(k)]);
+        cv::fillPoly(lips, std::vector<std::vector<cv::Point>>{outer}, cv::Scalar(0.75));
+        cv::GaussianBlur(lips, lips, cv::Size(0, 0), 1.2);
+        cv::Mat made = a.bgr.clone();
+        variants::paint(made, lips, [](const cv::Vec3f& v) { const float l = (v[0] + v[1] + v[2]) / 3; return cv::Vec3f(l * 0.3f + 25, l * 0.2f + 15, std::min(255.f, l * 0.5f + 120)); });
+        const RuleReport rReport = evaluateJpeg(variants::encodeJpeg(made, 92), QStringLiteral("lipstick.jpg"));
+        const RuleResult* r = rReport.find(QStringLiteral("NO_HEAVY_MAKEUP"));
+        QVERIFY2(r->verdict == rules::Verdict::Warn, qPrintable(dump(r)));
+        QVERIFY(value(r, "lip_redness_delta") > value(r, "lip_redness_delta_warn"));
+        QVERIFY(!r->regions.isEmpty());
     }
 
     void anotherStudentsPhotoIsFoundThroughTheLookup()

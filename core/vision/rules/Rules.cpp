@@ -13,6 +13,7 @@
 #include <opencv2/imgproc.hpp>
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <cstring>
 
@@ -428,6 +429,9 @@ cv::Vec3d bgrToCie(const cv::Vec3d& bgr)
     return toCie(lab.at<cv::Vec3b>(0, 0));
 }
 
+// A mean of 8-bit OpenCV Lab pixels → CIE L*, a*, b*.
+cv::Vec3d toCieMean(const cv::Scalar& lab8) { return {lab8[0] * 100.0 / 255.0, lab8[1] - 128.0, lab8[2] - 128.0}; }
+
 void backgroundBlue(const Context& c, RuleResult& r)
 {
     if (!needImage(c, r))
@@ -818,13 +822,31 @@ void noHeavyMakeup(const Context& c, RuleResult& r)
     region(r, QStringLiteral("eyes"), clampRect(eyeRect(f, 36) | eyeRect(f, 42), c.bgr.size()));
     if (lips.empty() || cheeks.empty())
         return set(r, Verdict::NotApplicable, ZH("无法测量"), EN("cannot measure"));
-    const double lipSat = cv::mean(c.hsv(lips))[1], cheekSat = std::max(1.0, cv::mean(c.hsv(cheeks))[1]);
-    const double ratio = lipSat / cheekSat;
-    r.values = {{QStringLiteral("lip_saturation"), r2(lipSat)}, {QStringLiteral("cheek_saturation"), r2(cheekSat)},
-                {QStringLiteral("lip_saturation_ratio"), r3(ratio)},
-                {QStringLiteral("lip_saturation_ratio_warn"), num(c, "NO_HEAVY_MAKEUP", "lip_saturation_ratio_warn")}};
-    if (ratio > num(c, "NO_HEAVY_MAKEUP", "lip_saturation_ratio_warn"))
-        return set(r, Verdict::Warn, ZH("唇色饱和度很高，请检查是否浓妆"), EN("very saturated lips: check for heavy make-up"));
+    // Lipstick: the lips' redness (CIE a*) against the person's own cheeks, on the lip ring between
+    // the outer and inner lip contours (teeth of an open mouth left out). Natural lips are a little
+    // redder than the skin around them (compliant photos Δa* −4…+10, the held-out people up to
+    // +15); lipstick lays a pigment of its own over them (the corpus' saturated red: +22…+37).
+    // HSV saturation against the cheeks read 1.3–1.6 for that red: a pale face's low saturation and
+    // a dark face's high one move the ratio more than lipstick does.
+    cv::Mat lipMask = cv::Mat::zeros(c.bgr.size(), CV_8U);
+    std::vector<cv::Point> inner;
+    for (int i = 60; i <= 67; ++i)
+        inner.emplace_back(lm[i]);
+    cv::fillPoly(lipMask, std::vector<std::vector<cv::Point>>{outer}, cv::Scalar(255));
+    cv::fillPoly(lipMask, std::vector<std::vector<cv::Point>>{inner}, cv::Scalar(0));
+    if (cv::countNonZero(lipMask) < 20) // thin lips (under a moustache) the landmarks draw as a line: their box
+        lipMask(lips).setTo(255);
+    const cv::Vec3d lip = toCieMean(cv::mean(c.lab, lipMask)), skin = toCieMean(cv::mean(c.lab(cheeks)));
+    const double redness = lip[1] - skin[1];
+    const double warnAt = num(c, "NO_HEAVY_MAKEUP", "lip_redness_delta_warn");
+    r.values = {{QStringLiteral("lip_lab"), QJsonArray{r2(lip[0]), r2(lip[1]), r2(lip[2])}},
+                {QStringLiteral("cheek_lab"), QJsonArray{r2(skin[0]), r2(skin[1]), r2(skin[2])}},
+                {QStringLiteral("lip_redness_delta"), r2(redness)}, {QStringLiteral("lip_redness_delta_warn"), warnAt},
+                {QStringLiteral("lip_chroma_delta"), r2(std::hypot(lip[1], lip[2]) - std::hypot(skin[1], skin[2]))}};
+    region(r, QStringLiteral("cheeks"), cheeks);
+    if (redness > warnAt)
+        return set(r, Verdict::Warn, ZH("嘴唇比自身肤色红得多（Δa* %1），请检查是否浓妆").arg(r2(redness)),
+                   EN("lips far redder than the own skin (Δa* %1): check for heavy make-up").arg(r2(redness)));
     set(r, Verdict::Pass, ZH("未见浓妆迹象"), EN("no sign of heavy make-up"));
 }
 
@@ -918,6 +940,44 @@ double laplacianVariance(const cv::Mat& gray)
     return stddev[0] * stddev[0];
 }
 
+// Fine detail of the face at the normalised scale (200 px face width): the RMS of the finest band
+// (I − G(0.7 px), periods under ≈ 4 px: pores, lashes, hair strands) over the RMS of a mid band
+// (G(1.4) − G(2.8), periods ≈ 9–18 px: eyes, nostrils, lip line), inside the face outline (jaw and
+// brows, 8 px in from it so the cut-out's edge does not count). A ratio of two bands of the same face
+// does not move with contrast, exposure gain or face size as the Laplacian variance does (which read
+// 57–60 on sharp compliant photos of lower contrast); what lowers it is detail that was never there:
+// defocus, or a small picture enlarged.
+struct FineDetail {
+    double ratio = 0, fine = 0, mid = 0;
+};
+FineDetail fineDetail(const Context& c, const cv::Mat& face, const cv::Rect& used)
+{
+    cv::Mat f32, g1, g2, g4;
+    face.convertTo(f32, CV_32F);
+    cv::GaussianBlur(f32, g1, cv::Size(0, 0), 0.7);
+    cv::GaussianBlur(f32, g2, cv::Size(0, 0), 1.4);
+    cv::GaussianBlur(f32, g4, cv::Size(0, 0), 2.8);
+    const double s = double(face.cols) / used.width;
+    cv::Mat mask = cv::Mat::zeros(face.size(), CV_8U);
+    std::vector<cv::Point> pts, hull;
+    for (int i = 0; i <= 26; ++i)
+        pts.emplace_back(int((c.face->lm[i].x - used.x) * s), int((c.face->lm[i].y - used.y) * s));
+    cv::convexHull(pts, hull);
+    cv::fillConvexPoly(mask, hull, cv::Scalar(255));
+    cv::erode(mask, mask, cv::getStructuringElement(cv::MORPH_ELLIPSE, cv::Size(17, 17)));
+    FineDetail out;
+    if (cv::countNonZero(mask) < 100)
+        return out;
+    const auto rms = [&](const cv::Mat& a, const cv::Mat& b) {
+        cv::Mat d = a - b;
+        return std::sqrt(cv::mean(d.mul(d), mask)[0]);
+    };
+    out.fine = rms(f32, g1);
+    out.mid = rms(g2, g4);
+    out.ratio = out.mid > 0 ? out.fine / out.mid : 0;
+    return out;
+}
+
 void sharpness(const Context& c, RuleResult& r)
 {
     if (!needFace(c, r))
@@ -927,13 +987,19 @@ void sharpness(const Context& c, RuleResult& r)
     region(r, QStringLiteral("face"), used);
     if (face.empty())
         return set(r, Verdict::Error, ZH("人脸太小，无法测量"), EN("face too small to measure"));
-    const double v = laplacianVariance(face);
-    r.values = {{QStringLiteral("laplacian_variance"), r2(v)}, {QStringLiteral("laplacian_var_fail"), num(c, "SHARPNESS", "laplacian_var_fail")},
-                {QStringLiteral("laplacian_var_warn"), num(c, "SHARPNESS", "laplacian_var_warn")}};
-    if (v < num(c, "SHARPNESS", "laplacian_var_fail"))
-        return set(r, Verdict::Fail, ZH("图像模糊（%1）").arg(r2(v)), EN("blurred (%1)").arg(r2(v)));
-    if (v < num(c, "SHARPNESS", "laplacian_var_warn"))
-        return set(r, Verdict::Warn, ZH("图像略模糊（%1）").arg(r2(v)), EN("slightly soft (%1)").arg(r2(v)));
+    const FineDetail d = fineDetail(c, face, used);
+    const double v = d.ratio;
+    const double failAt = num(c, "SHARPNESS", "fine_detail_ratio_fail"), warnAt = num(c, "SHARPNESS", "fine_detail_ratio_warn");
+    r.values = {{QStringLiteral("fine_detail_ratio"), r3(v)}, {QStringLiteral("fine_band_rms"), r3(d.fine)},
+                {QStringLiteral("mid_band_rms"), r3(d.mid)}, {QStringLiteral("fine_detail_ratio_fail"), failAt},
+                {QStringLiteral("fine_detail_ratio_warn"), warnAt},
+                {QStringLiteral("laplacian_variance"), r2(laplacianVariance(face))}}; // shown for comparison, no threshold
+    if (d.mid <= 0)
+        return set(r, Verdict::Error, ZH("人脸太小，无法测量"), EN("face too small to measure"));
+    if (v < failAt)
+        return set(r, Verdict::Fail, ZH("图像模糊，面部缺少细节（%1）").arg(r3(v)), EN("blurred: the face lacks fine detail (%1)").arg(r3(v)));
+    if (v < warnAt)
+        return set(r, Verdict::Warn, ZH("图像略模糊（%1）").arg(r3(v)), EN("slightly soft (%1)").arg(r3(v)));
     set(r, Verdict::Pass, ZH("图像清晰"), EN("sharp"));
 }
 
@@ -999,8 +1065,89 @@ void exposure(const Context& c, RuleResult& r)
     const double cast = skinCast(cv::Vec3d(lab[0] * 100 / 255, lab[1] - 128, lab[2] - 128));
     const BackdropCast wb = backdropCast(c, face);
     const double minL = num(c, "EXPOSURE", "face_luma_min"), maxL = num(c, "EXPOSURE", "face_luma_max");
+    const auto& lm = f.lm;
+    // The skin itself (cheeks down to the mouth, the region of face_luma) against the natural skin
+    // locus in CIELAB: measured skin of every ethnic group lies at hue angles ≈ 25°–60° (red-orange
+    // to yellow) with chroma C*ab ≈ 10–35 (spectrophotometric surveys, e.g. Xiao et al. 2017); a
+    // lamp's or a white balance's tint pushes it out (tungsten/orange: C* 44–65; green
+    // fluorescent: hue 70°–103°). Compliant photos read C* 25–33, hue 27°–55°; the held-out
+    // people C* 26–36, hue 34°–57°.
+    const cv::Rect skin = clampRect(cv::Rect(cv::Point(int(lm[1].x + 0.1 * f.faceWidth), int(f.eyeLineY + 0.08 * f.faceWidth)),
+                                             cv::Point(int(lm[15].x - 0.1 * f.faceWidth), int(lm[51].y))), c.bgr.size());
+    double skinChroma = 0, skinHue = 0;
+    if (!skin.empty()) {
+        const cv::Scalar m = cv::mean(c.lab(skin));
+        skinChroma = std::hypot(m[1] - 128, m[2] - 128);
+        skinHue = std::atan2(m[2] - 128, m[1] - 128) * 180.0 / M_PI;
+        region(r, QStringLiteral("skin"), skin);
+    }
+    // OFIQ's face exposure measures on the face outline (jaw and brows): illumination uniformity
+    // (mean luma of the darker half ÷ the brighter half, split at the nose), dynamic range (1st to
+    // 99th percentile of luma) and the shares of under- (≤ 25) and over-exposed (≥ 247) pixels.
+    cv::Mat hullMask = cv::Mat::zeros(c.bgr.size(), CV_8U);
+    {
+        std::vector<cv::Point> pts, hull;
+        for (int i = 0; i <= 26; ++i)
+            pts.emplace_back(lm[i]);
+        cv::convexHull(pts, hull);
+        cv::fillConvexPoly(hullMask, hull, cv::Scalar(255));
+    }
+    std::array<int, 256> hist{};
+    double sumL = 0, sumR = 0;
+    int nL = 0, nR = 0, n = 0;
+    const int noseX = int(lm[30].x);
+    for (int y = face.y; y < face.br().y; ++y) {
+        const uchar* p = c.gray.ptr<uchar>(y);
+        const uchar* m = hullMask.ptr<uchar>(y);
+        for (int x = face.x; x < face.br().x; ++x) {
+            if (!m[x])
+                continue;
+            ++hist[p[x]];
+            ++n;
+            if (x < noseX) {
+                sumL += p[x];
+                ++nL;
+            } else {
+                sumR += p[x];
+                ++nR;
+            }
+        }
+    }
+    double uniformity = 1, dark = 0, bright = 0;
+    int p1 = 0, p99 = 255;
+    if (n > 0 && nL > 0 && nR > 0) {
+        const double l = sumL / nL, rr = sumR / nR;
+        uniformity = std::min(l, rr) / std::max(1.0, std::max(l, rr));
+        int acc = 0;
+        bool lowSet = false;
+        for (int v = 0; v < 256; ++v) {
+            acc += hist[size_t(v)];
+            if (!lowSet && acc * 100 >= n) {
+                p1 = v;
+                lowSet = true;
+            }
+            if (acc * 100 >= 99 * n) {
+                p99 = v;
+                break;
+            }
+        }
+        for (int v = 0; v <= 25; ++v)
+            dark += hist[size_t(v)];
+        for (int v = 247; v < 256; ++v)
+            bright += hist[size_t(v)];
+        dark /= n;
+        bright /= n;
+    }
     r.values = {{QStringLiteral("face_luma"), r2(c.faceLuma)}, {QStringLiteral("clip_fraction"), r3(clip)},
-                {QStringLiteral("colour_cast"), r2(cast)}, {QStringLiteral("face_luma_range"), QJsonArray{minL, maxL}}};
+                {QStringLiteral("colour_cast"), r2(cast)}, {QStringLiteral("face_luma_range"), QJsonArray{minL, maxL}},
+                {QStringLiteral("skin_chroma"), r2(skinChroma)}, {QStringLiteral("skin_hue_deg"), r2(skinHue)},
+                {QStringLiteral("skin_chroma_max"), num(c, "EXPOSURE", "skin_chroma_max")},
+                {QStringLiteral("skin_hue_range_deg"), QJsonArray{num(c, "EXPOSURE", "skin_hue_min_deg"), num(c, "EXPOSURE", "skin_hue_max_deg")}},
+                {QStringLiteral("illumination_uniformity"), r3(uniformity)},
+                {QStringLiteral("illumination_uniformity_warn"), num(c, "EXPOSURE", "illumination_uniformity_warn")},
+                {QStringLiteral("dynamic_range"), p99 - p1}, {QStringLiteral("dynamic_range_warn"), num(c, "EXPOSURE", "dynamic_range_warn")},
+                {QStringLiteral("underexposed_fraction"), r3(dark)}, {QStringLiteral("overexposed_fraction"), r3(bright)}};
+    region(r, QStringLiteral("face_outline"), clampRect(cv::boundingRect(std::vector<cv::Point2f>(lm.begin(), lm.begin() + 27)), c.bgr.size()));
     if (wb.measured) {
         r.values.insert(QStringLiteral("backdrop_cast"), r3(wb.cast));
         r.values.insert(QStringLiteral("backdrop_gains_rgb"), QJsonArray{r3(wb.gains[2]), r3(wb.gains[1]), r3(wb.gains[0])});
@@ -1018,17 +1165,97 @@ void exposure(const Context& c, RuleResult& r)
     // also looks "off blue", but undoing it would push the skin away: that is BACKGROUND_BLUE's
     // business, not a cast.)
     const bool wholePhotoCast = wb.measured && wb.cast > num(c, "EXPOSURE", "backdrop_cast_warn") && wb.balancedSkinCast < cast;
+    const bool hueOff = !skin.empty() && (skinHue < num(c, "EXPOSURE", "skin_hue_min_deg") || skinHue > num(c, "EXPOSURE", "skin_hue_max_deg"));
+    const bool chromaOff = !skin.empty() && skinChroma > num(c, "EXPOSURE", "skin_chroma_max");
+    // Two witnesses of one white-balance error: the skin's hue off the locus and the backdrop off its
+    // blue by more than a blue cloth's own shade does (compliant backdrops ≤ 0.09: the national
+    // blue ±8 levels per channel moves its red, 100, by ≤ 0.08 in log).
+    const bool corroboratedCast = hueOff && wb.measured && wb.cast > num(c, "EXPOSURE", "backdrop_cast_corroborating");
     if (wholePhotoCast && wb.cast > num(c, "EXPOSURE", "backdrop_cast_fail"))
         return set(r, Verdict::Fail, ZH("整张照片严重偏色（白平衡错误，背景偏离标准蓝 %1）").arg(r2(wb.cast)),
                    EN("strong colour cast over the whole photo (white balance; backdrop %1 off the reference blue)").arg(r2(wb.cast)));
     if (wholePhotoCast)
         return set(r, Verdict::Warn, ZH("整张照片偏色（白平衡），请检查色彩"), EN("colour cast over the whole photo (white balance): check colours"));
+    if (corroboratedCast)
+        return set(r, Verdict::Warn, ZH("整张照片偏色：肤色色调 %1° 超出自然肤色范围，背景也偏离标准蓝").arg(qRound(skinHue)),
+                   EN("colour cast over the whole photo: skin hue %1° outside natural skin, the backdrop off the blue too").arg(qRound(skinHue)));
+    if (chromaOff)
+        return set(r, Verdict::Warn, ZH("肤色过于饱和（%1），超出自然肤色范围：面部偏色（如台灯照射）").arg(qRound(skinChroma)),
+                   EN("skin colour too saturated (%1) for natural skin: a cast on the face (a lamp?)").arg(qRound(skinChroma)));
     if (cast > num(c, "EXPOSURE", "cast_warn"))
         return set(r, Verdict::Warn, ZH("肤色偏色，请检查色彩"), EN("skin colour cast: check colours"));
+    if (p99 - p1 < num(c, "EXPOSURE", "dynamic_range_warn"))
+        return set(r, Verdict::Warn, ZH("面部影调范围很窄（%1 级），画面发灰").arg(p99 - p1),
+                   EN("narrow tonal range on the face (%1 levels): flat, washed out").arg(p99 - p1));
+    if (uniformity < num(c, "EXPOSURE", "illumination_uniformity_warn"))
+        return set(r, Verdict::Warn, ZH("面部光照不均匀（暗侧/亮侧 %1），有明显阴影").arg(r2(uniformity)),
+                   EN("uneven light on the face (darker/brighter half %1): strong shadow").arg(r2(uniformity)));
     set(r, Verdict::Pass, ZH("曝光正常"), EN("exposure fine"));
 }
 
 // ---- authenticity -----------------------------------------------------------------------------
+
+// JPEG blockiness (OFIQ's compression artefacts): the mean absolute step between neighbouring pixels
+// across the 8×8 block boundaries of the decoder's grid, over the mean step inside the blocks, on the
+// luma of `area`. 1 for an image without blocking; a coarse quantiser makes each block flat and
+// its edges jump. Read from the pixels, so a copy saved at low quality and re-saved at a high one
+// (whose last quantisation tables say 92) shows it as much as the low-quality file.
+double blockiness(const cv::Mat& gray, const cv::Rect& area)
+{
+    const cv::Rect a = clampRect(area, gray.size());
+    double onEdge = 0, inside = 0;
+    long nEdge = 0, nInside = 0;
+    for (int y = a.y; y < a.br().y - 1; ++y) {
+        const uchar* p = gray.ptr<uchar>(y);
+        const uchar* below = gray.ptr<uchar>(y + 1);
+        const bool rowEdge = y % 8 == 7;
+        for (int x = a.x; x < a.br().x - 1; ++x) {
+            const int dh = std::abs(int(p[x + 1]) - int(p[x])), dv = std::abs(int(below[x]) - int(p[x]));
+            if (x % 8 == 7) {
+                onEdge += dh;
+                ++nEdge;
+            } else {
+                inside += dh;
+                ++nInside;
+            }
+            if (rowEdge) {
+                onEdge += dv;
+                ++nEdge;
+            } else {
+                inside += dv;
+                ++nInside;
+            }
+        }
+    }
+    if (nEdge == 0 || nInside == 0)
+        return 0;
+    return (onEdge / nEdge) / std::max(0.05, inside / nInside);
+}
+
+// Fine texture |I − G(σ)| (σ scaled with the face) of the flat backdrop: the camera's noise floor.
+// The median of 16×16 tiles wholly in the background sample, so an object or person in a corner
+// does not raise it.
+double backdropTexture(const Context& c, double sigma)
+{
+    const cv::Rect bb = boundingOf(c.bgMask);
+    if (bb.width < 16 || bb.height < 16)
+        return -1;
+    cv::Mat g, blurred, diff;
+    c.gray(bb).convertTo(g, CV_32F);
+    cv::GaussianBlur(g, blurred, cv::Size(0, 0), sigma);
+    cv::absdiff(g, blurred, diff);
+    std::vector<double> tiles;
+    for (int y = 0; y + 16 <= bb.height; y += 16)
+        for (int x = 0; x + 16 <= bb.width; x += 16) {
+            const cv::Rect t(x, y, 16, 16);
+            if (cv::countNonZero(c.bgMask(bb)(t)) == 256)
+                tiles.push_back(cv::mean(diff(t))[0]);
+        }
+    if (tiles.size() < 8)
+        return -1;
+    std::nth_element(tiles.begin(), tiles.begin() + long(tiles.size() / 2), tiles.end());
+    return tiles[tiles.size() / 2];
+}
 
 void notEdited(const Context& c, RuleResult& r)
 {
@@ -1057,9 +1284,17 @@ void notEdited(const Context& c, RuleResult& r)
     r.values = {{QStringLiteral("exif_software"), t.software}, {QStringLiteral("exif_make"), t.make},
                 {QStringLiteral("jpeg_quality"), q.estimatedQuality}, {QStringLiteral("standard_tables"), q.standardTables},
                 {QStringLiteral("min_jpeg_quality"), num(c, "NOT_EDITED", "min_jpeg_quality")}};
-    // Over-smoothed skin: fine texture on the cheeks against the eye region of the same photo
-    // (a beauty filter flattens skin but keeps eyes sharp; a blurred photo lowers both).
-    double smoothness = -1;
+    // Over-smoothed skin. Skin carries at least the camera's noise that every surface of the photo
+    // carries, plus its own pores and lines, so its fine texture is never below that of the flat
+    // backdrop — unless a filter smoothed the skin after the picture was taken (a beauty app
+    // flattens skin and leaves the rest). `skin_backdrop_texture` = cheek texture ÷ backdrop
+    // texture (same filter); under `skin_backdrop_texture_warn` (1: the skin smoother than a flat
+    // wall) → warn. Only against a plain backdrop; a noise-free (synthetic) backdrop gives a large
+    // ratio: no judgement, no false alarm. The earlier reference, the eye region (cheek ÷ eye
+    // texture, still shown), flagged every photo of meir_1: her portrait is a soft studio shot
+    // (cheek texture 0.9–1.4, the lowest of the bases) with strongly made-up, high-contrast eyes
+    // (eye texture 6.6–8.1, the highest) — a person's eyes and make-up, not an edit.
+    double smoothness = -1, skinVsBackdrop = -1, backdropTex = -1;
     if (c.face) {
         const FaceGeometry& f = *c.face;
         const auto& lm = f.lm;
@@ -1079,9 +1314,27 @@ void notEdited(const Context& c, RuleResult& r)
         const double cheeks = (hf(cheekL) + hf(cheekR)) / 2, eyes = (hf(eyeRect(f, 36)) + hf(eyeRect(f, 42))) / 2;
         if (cheeks >= 0 && eyes > 0)
             smoothness = cheeks / eyes;
+        if (c.bgPlain)
+            backdropTex = backdropTexture(c, 1.0 * f.faceWidth / 200.0 + 0.3);
+        if (cheeks >= 0 && backdropTex > 0.05) // under 0.05: a noise-free backdrop is no reference
+            skinVsBackdrop = cheeks / backdropTex;
         region(r, QStringLiteral("left_cheek"), clampRect(cheekL, c.bgr.size()));
         region(r, QStringLiteral("right_cheek"), clampRect(cheekR, c.bgr.size()));
         r.values.insert(QStringLiteral("cheek_texture_ratio"), r3(smoothness));
+        r.values.insert(QStringLiteral("cheek_texture"), r3(cheeks));
+        r.values.insert(QStringLiteral("backdrop_texture"), r3(backdropTex));
+        r.values.insert(QStringLiteral("skin_backdrop_texture"), r3(skinVsBackdrop));
+        r.values.insert(QStringLiteral("skin_backdrop_texture_warn"), num(c, "NOT_EDITED", "skin_backdrop_texture_warn"));
+    }
+    // Compression artefacts on the face (where a reviewer looks and the matcher reads).
+    double blocky = 0;
+    if (c.face && c.hasImage()) {
+        const FaceGeometry& f = *c.face;
+        const cv::Rect faceRect = clampRect(cv::Rect(int(f.faceLeft), int(f.browTop), int(f.faceWidth), int(f.chinY - f.browTop)), c.bgr.size());
+        blocky = blockiness(c.gray, faceRect);
+        region(r, QStringLiteral("face"), faceRect);
+        r.values.insert(QStringLiteral("blockiness"), r3(blocky));
+        r.values.insert(QStringLiteral("blockiness_warn"), num(c, "NOT_EDITED", "blockiness_warn"));
     }
     if (!hitTag.isEmpty()) {
         r.values.insert(QStringLiteral("editor_tag"), hitTag);
@@ -1092,8 +1345,12 @@ void notEdited(const Context& c, RuleResult& r)
     if (q.estimatedQuality > 0 && q.estimatedQuality < num(c, "NOT_EDITED", "min_jpeg_quality"))
         return set(r, Verdict::Warn, ZH("JPEG质量约 %1，疑似多次压缩").arg(q.estimatedQuality),
                    EN("JPEG quality about %1: re-compressed?").arg(q.estimatedQuality));
-    if (smoothness >= 0 && smoothness < num(c, "NOT_EDITED", "skin_smoothness_warn"))
-        return set(r, Verdict::Warn, ZH("面颊皮肤纹理过于平滑，疑似美颜"), EN("cheek skin unusually smooth: beautified?"));
+    if (blocky > num(c, "NOT_EDITED", "blockiness_warn"))
+        return set(r, Verdict::Warn, ZH("面部有明显的JPEG方块压缩痕迹（%1），疑似低质量或多次压缩").arg(r2(blocky)),
+                   EN("visible JPEG blocking on the face (%1): a low-quality or re-compressed copy?").arg(r2(blocky)));
+    if (skinVsBackdrop >= 0 && skinVsBackdrop < num(c, "NOT_EDITED", "skin_backdrop_texture_warn"))
+        return set(r, Verdict::Warn, ZH("面颊皮肤比背景还平滑（%1），疑似美颜").arg(r2(skinVsBackdrop)),
+                   EN("cheek skin smoother than the plain backdrop (%1): beautified?").arg(r2(skinVsBackdrop)));
     set(r, Verdict::Pass, ZH("未见编辑痕迹"), EN("no sign of editing"));
 }
 
