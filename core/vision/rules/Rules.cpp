@@ -516,6 +516,11 @@ SkinModel skinModel(const Context& c)
     m.valid = true;
     return m;
 }
+// A YCrCb pixel close to the face's own cheek colour (and not near black).
+bool isSkin(const SkinModel& m, const cv::Vec3b& ycc)
+{
+    return ycc[0] > 40 && std::abs(ycc[1] - m.cr) < 10 && std::abs(ycc[2] - m.cb) < 10;
+}
 double skinFraction(const Context& c, const SkinModel& m, const cv::Rect& area)
 {
     if (!m.valid || area.empty())
@@ -526,8 +531,7 @@ double skinFraction(const Context& c, const SkinModel& m, const cv::Rect& area)
     for (int y = 0; y < ycc.rows; ++y) {
         const auto* p = ycc.ptr<cv::Vec3b>(y);
         for (int x = 0; x < ycc.cols; ++x)
-            if (p[x][0] > 40 && std::abs(p[x][1] - m.cr) < 10 && std::abs(p[x][2] - m.cb) < 10)
-                ++skin;
+            skin += isSkin(m, p[x]);
     }
     return double(skin) / area.area();
 }
@@ -732,7 +736,7 @@ void earsVisible(const Context& c, RuleResult& r)
             const auto* p = ycc.ptr<cv::Vec3b>(y);
             const auto* q = c.lab.ptr<cv::Vec3b>(area.y + y) + area.x;
             for (int x = 0; x < area.width; ++x) {
-                if (p[x][0] > 40 && std::abs(p[x][1] - m.cr) < 10 && std::abs(p[x][2] - m.cb) < 10)
+                if (isSkin(m, p[x]))
                     ++skin;
                 else if (deltaE(toCie(q[x]), c.bgLab) < 18)
                     ++backdrop;
@@ -940,6 +944,19 @@ double laplacianVariance(const cv::Mat& gray)
     return stddev[0] * stddev[0];
 }
 
+// The face outline (convex hull of the jaw and brow landmarks 0–26) filled into a mask of `size`,
+// the landmarks mapped by (p − origin) · scale: the region of the face-wide image measures.
+cv::Mat faceOutlineMask(const std::vector<cv::Point2f>& lm, const cv::Size& size, cv::Point2f origin = {0, 0}, double scale = 1)
+{
+    std::vector<cv::Point> pts, hull;
+    for (int i = 0; i <= 26; ++i)
+        pts.emplace_back(int((lm[size_t(i)].x - origin.x) * scale), int((lm[size_t(i)].y - origin.y) * scale));
+    cv::convexHull(pts, hull);
+    cv::Mat mask = cv::Mat::zeros(size, CV_8U);
+    cv::fillConvexPoly(mask, hull, cv::Scalar(255));
+    return mask;
+}
+
 // Fine detail of the face at the normalised scale (200 px face width): the RMS of the finest band
 // (I − G(0.7 px), periods under ≈ 4 px: pores, lashes, hair strands) over the RMS of a mid band
 // (G(1.4) − G(2.8), periods ≈ 9–18 px: eyes, nostrils, lip line), inside the face outline (jaw and
@@ -957,13 +974,7 @@ FineDetail fineDetail(const Context& c, const cv::Mat& face, const cv::Rect& use
     cv::GaussianBlur(f32, g1, cv::Size(0, 0), 0.7);
     cv::GaussianBlur(f32, g2, cv::Size(0, 0), 1.4);
     cv::GaussianBlur(f32, g4, cv::Size(0, 0), 2.8);
-    const double s = double(face.cols) / used.width;
-    cv::Mat mask = cv::Mat::zeros(face.size(), CV_8U);
-    std::vector<cv::Point> pts, hull;
-    for (int i = 0; i <= 26; ++i)
-        pts.emplace_back(int((c.face->lm[i].x - used.x) * s), int((c.face->lm[i].y - used.y) * s));
-    cv::convexHull(pts, hull);
-    cv::fillConvexPoly(mask, hull, cv::Scalar(255));
+    cv::Mat mask = faceOutlineMask(c.face->lm, face.size(), cv::Point2f(float(used.x), float(used.y)), double(face.cols) / used.width);
     cv::erode(mask, mask, cv::getStructuringElement(cv::MORPH_ELLIPSE, cv::Size(17, 17)));
     FineDetail out;
     if (cv::countNonZero(mask) < 100)
@@ -1084,14 +1095,7 @@ void exposure(const Context& c, RuleResult& r)
     // OFIQ's face exposure measures on the face outline (jaw and brows): illumination uniformity
     // (mean luma of the darker half ÷ the brighter half, split at the nose), dynamic range (1st to
     // 99th percentile of luma) and the shares of under- (≤ 25) and over-exposed (≥ 247) pixels.
-    cv::Mat hullMask = cv::Mat::zeros(c.bgr.size(), CV_8U);
-    {
-        std::vector<cv::Point> pts, hull;
-        for (int i = 0; i <= 26; ++i)
-            pts.emplace_back(lm[i]);
-        cv::convexHull(pts, hull);
-        cv::fillConvexPoly(hullMask, hull, cv::Scalar(255));
-    }
+    const cv::Mat hullMask = faceOutlineMask(lm, c.bgr.size());
     std::array<int, 256> hist{};
     double sumL = 0, sumR = 0;
     int nL = 0, nR = 0, n = 0;
